@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './kill';
+export * from './limits';
+export * from './rights';
+export * from './sessions';
+export * from './tenants';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { sessionKey } from './sessions';
+import { entityId } from './tenants';
+
+export const killInput = z
+  .object({
+    clusterId: entityId,
+    tenantId: entityId,
+    sessionKeys: z
+      .array(sessionKey)
+      .min(1, 'name at least one session')
+      .max(LIMITS.maxKillKeys, `at most ${LIMITS.maxKillKeys} sessions per call`)
+      .refine((keys) => new Set(keys).size === keys.length, 'each session key at most once'),
+    /**
+     * What the caller saw of each session, by key. When given and the key now names a session
+     * with another user or source, the outcome is `changed` and nothing is sent.
+     */
+    expected: z
+      .record(
+        sessionKey,
+        z
+          .object({ user: z.string().max(LIMITS.maxString), source: z.string().max(LIMITS.maxString) })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+export type KillInput = z.input<typeof killInput>;
+
+export const killKind = z.enum(['session', 'query']);
+export type KillKind = z.infer<typeof killKind>;
+
+export const killOutcome = z.enum(['killed', 'not_found', 'denied', 'protected', 'changed', 'error']);
+export type KillOutcome = z.infer<typeof killOutcome>;
+
+export const killResult = z.object({
+  sessionKey: z.string(),
+  outcome: killOutcome,
+  /** The reason a person can act on; null when the kill simply worked. */
+  message: z.string().nullable(),
+});
+export type KillResult = z.infer<typeof killResult>;
+
+export const killReport = z.object({ results: z.array(killResult) });
+export type KillReport = z.infer<typeof killReport>;

@@ -1,0 +1,21 @@
+/** Bounds every caller is held to (API.md, "Inputs are bounded"). */
+export const LIMITS = {
+  /** Longest accepted string in any input: ids, filters, session keys. */
+  maxString: 256,
+  /** Most session keys in one kill or killQuery call. */
+  maxKillKeys: 100,
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: 64 * 1024,
+  /** Page sizes a caller may ask for. */
+  minPageSize: 1,
+  maxPageSize: 1000,
+  defaultPageSize: 50,
+  /** Highest page index accepted (a page beyond the data answers no rows). */
+  maxPageIndex: 1_000_000,
+  /** Characters of SQL a list row carries; the rest is read with sessions.sql. */
+  sqlPreviewChars: 256,
+} as const;
+
+/** A database session id: an unsigned 64-bit integer written in decimal. */
+export const SESSION_ID_PATTERN = /^[0-9]{1,20}$/;
+export const MAX_SESSION_ID = 18446744073709551615n;

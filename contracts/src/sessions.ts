@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { LIMITS, MAX_SESSION_ID, SESSION_ID_PATTERN } from './limits';
+import { dialect, entityId, tenantRef } from './tenants';
+
+/** True when `digits` (already checked to be decimal) is at most 2^64 - 1; false for anything else. */
+const fitsUint64 = (digits: string): boolean =>
+  SESSION_ID_PATTERN.test(digits) && BigInt(digits) <= MAX_SESSION_ID;
+
+const boundedString = z.string().max(LIMITS.maxString, `must be at most ${LIMITS.maxString} characters`);
+
+/** A session id: decimal digits only, at most 2^64 - 1. */
+export const sessionId = z
+  .string()
+  .regex(SESSION_ID_PATTERN, 'must be 1 to 20 decimal digits')
+  .refine(fitsUint64, 'must be at most 18446744073709551615');
+
+/**
+ * A row key: `<observer>#<id>`, e.g. `10.0.0.5:2882#3221487617`. The id part is a session id;
+ * the observer part names the server holding the session (never `#`).
+ */
+export const sessionKey = boundedString
+  .regex(/^[^#\s]*#[0-9]{1,20}$/, 'must be "<observer>#<session id>", e.g. "10.0.0.5:2882#3221487617"')
+  .refine(
+    (key) => fitsUint64(key.slice(key.lastIndexOf('#') + 1)),
+    'session id must be at most 18446744073709551615',
+  );
+
+export const makeSessionKey = (observer: string | null, id: string): string => `${observer ?? ''}#${id}`;
+export const parseSessionKey = (key: string): { observer: string; id: string } => {
+  const at = key.lastIndexOf('#');
+  return { observer: key.slice(0, at), id: key.slice(at + 1) };
+};
+
+export const sortColumn = z.enum([
+  'id',
+  'user',
+  'source',
+  'database',
+  'command',
+  'timeSeconds',
+  'status',
+  'observer',
+]);
+export type SortColumn = z.infer<typeof sortColumn>;
+
+export const sort = z
+  .object({ column: sortColumn, direction: z.enum(['asc', 'desc']) })
+  .strict()
+  .default({ column: 'timeSeconds', direction: 'desc' });
+export type Sort = z.output<typeof sort>;
+
+export const listInput = z
+  .object({
+    clusterId: entityId,
+    tenantId: entityId,
+    activeOnly: z.boolean().default(false),
+    user: boundedString.optional(),
+    source: boundedString.optional(),
+    database: boundedString.optional(),
+    sort,
+    pageIndex: z.number().int().min(0).max(LIMITS.maxPageIndex).default(0),
+    pageSize: z
+      .number()
+      .int()
+      .min(LIMITS.minPageSize)
+      .max(LIMITS.maxPageSize)
+      .default(LIMITS.defaultPageSize),
+  })
+  .strict();
+export type ListInput = z.input<typeof listInput>;
+export type ListQuery = z.output<typeof listInput>;
+
+export const sessionStatus = z.enum(['ACTIVE', 'SLEEP', 'KILLED']);
+export type SessionStatus = z.infer<typeof sessionStatus>;
+
+export const session = z.object({
+  key: z.string(),
+  id: z.string(),
+  user: z.string(),
+  source: z.string(),
+  database: z.string().nullable(),
+  command: z.string(),
+  timeSeconds: z.number(),
+  status: sessionStatus,
+  state: z.string().nullable(),
+  sqlPreview: z.string().max(LIMITS.sqlPreviewChars).nullable(),
+  sqlTruncated: z.boolean(),
+  observer: z.string().nullable(),
+  /** OceanBase: the observers besides `observer` where the same id stands (4.2.5+ client session ids). */
+  otherObservers: z.array(z.string()),
+  obproxy: z.string().nullable(),
+  proxySessionId: z.string().nullable(),
+  traceId: z.string().nullable(),
+  sqlId: z.string().nullable(),
+  transactionState: z.string().nullable(),
+  protected: z.boolean(),
+  /** Why the session is protected, in words a person can read; null when it is not. */
+  protectedReason: z.string().nullable(),
+});
+export type Session = z.infer<typeof session>;
+
+export const visibility = z.enum(['all', 'own-sessions-only']);
+export type Visibility = z.infer<typeof visibility>;
+
+export const sessionPage = z.object({
+  rows: z.array(session),
+  total: z.number().int(),
+  counts: z.object({ all: z.number().int(), active: z.number().int() }),
+  capturedAt: z.string(),
+  dialect,
+  visibility,
+  serverVersion: z.string(),
+});
+export type SessionPage = z.infer<typeof sessionPage>;
+
+export const sqlInput = tenantRef.extend({ sessionKey }).strict();
+export type SqlInput = z.infer<typeof sqlInput>;
+
+export const sqlOutput = z.object({
+  sessionKey: z.string(),
+  sessionId: z.string(),
+  /** The full text of the current statement; null when the session runs none (or is gone). */
+  sql: z.string().nullable(),
+  /** False when the session is no longer there. */
+  found: z.boolean(),
+  capturedAt: z.string(),
+});
+export type SqlOutput = z.infer<typeof sqlOutput>;
