@@ -1,0 +1,53 @@
+import { useMemo, useState } from 'react';
+import { describeError } from './api/errors';
+import { useTenants } from './api/queries';
+import { makeFormatters } from './format';
+import { StatePanel } from './status/StatePanel';
+import { TenantSessions } from './TenantSessions';
+import { killRefusal } from './tenants/killRefusal';
+import { TenantPicker } from './tenants/TenantPicker';
+
+type Props = { clusterId: string; tenantId?: string; locale?: string };
+
+/**
+ * The Tenant Session tab. Entry 1 names the tenant; entry 2 (no `tenantId`) shows a picker fed by
+ * `tenants.list`. Another tenant gives a fresh table (its own searches, sort and page).
+ */
+export function SessionsTab({ clusterId, tenantId, locale }: Props) {
+  const fmt = useMemo(() => makeFormatters(locale), [locale]);
+  const tenants = useTenants(clusterId);
+  const [picked, setPicked] = useState<string>();
+  const list = tenants.data ?? [];
+  const chosen = tenantId ?? (list.some((t) => t.tenantId === picked) ? picked : list[0]?.tenantId);
+  const info = list.find((t) => t.tenantId === chosen);
+  const name = info?.tenantName ?? chosen ?? '';
+
+  return (
+    <>
+      <header className="tsp-head">
+        <h2 className="tsp-title">Tenant Session</h2>
+        {!tenantId && list.length > 0 && <TenantPicker tenants={list} value={chosen} onChange={setPicked} />}
+        {tenantId && <span className="tsp-tenant-name">{name}</span>}
+      </header>
+      {chosen ? (
+        <TenantSessions
+          key={`${clusterId}/${chosen}`}
+          tenant={{ clusterId, tenantId: chosen }}
+          tenantName={name}
+          killRefused={killRefusal(tenants, info, name)}
+          fmt={fmt}
+        />
+      ) : tenants.isError ? (
+        <StatePanel
+          kind="error"
+          problem={describeError(tenants.error, clusterId)}
+          onRetry={() => tenants.refetch()}
+        />
+      ) : tenants.isPending ? (
+        <StatePanel kind="loading" />
+      ) : (
+        <div className="tsp-state">Cluster {clusterId} has no tenant whose sessions you may view.</div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Session, TenantRef } from '@tenant-sessions/contracts';
+import { useMemo, useState } from 'react';
+import { useCloseFlow } from './actions/useCloseFlow';
+import { describeError } from './api/errors';
+import { ConfirmClose } from './dialogs/ConfirmClose';
+import { SqlDialog } from './dialogs/SqlDialog';
+import type { Formatters } from './format';
+import { Notice } from './status/Notice';
+import { StatePanel } from './status/StatePanel';
+import { FilterChips } from './table/FilterChips';
+import { Pager } from './table/Pager';
+import { SessionsTable } from './table/SessionsTable';
+import { useSessionsTable } from './table/useSessionsTable';
+import { Toolbar } from './toolbar/Toolbar';
+
+type Props = { tenant: TenantRef; tenantName: string; killRefused: string | null; fmt: Formatters };
+
+/** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
+export function TenantSessions({ tenant, tenantName, killRefused, fmt }: Props) {
+  const [viewing, setViewing] = useState<Session | null>(null);
+  const close = useCloseFlow(tenant, tenantName);
+  const { ask } = close;
+  const meta = useMemo(
+    () => ({ fmt, killRefused, onViewSql: setViewing, onClose: ask }),
+    [fmt, killRefused, ask],
+  );
+  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const rows = page.data?.rows.length ?? 0;
+
+  return (
+    <section className="tsp-tenant" aria-label={`Sessions of tenant ${tenantName}`}>
+      <Toolbar
+        page={page.data}
+        fmt={fmt}
+        activeOnly={activeOnly}
+        onActiveOnly={setActiveOnly}
+        refreshing={page.isFetching}
+        onRefresh={() => page.refetch()}
+      />
+      <FilterChips table={table} />
+      {page.data?.visibility === 'own-sessions-only' && (
+        <Notice tone="info">
+          Only the session service's own sessions are listed: its database account lacks the PROCESS
+          privilege.
+        </Notice>
+      )}
+      {killRefused && !killRefused.startsWith('Checking') && <Notice tone="info">{killRefused}</Notice>}
+      {close.told && (
+        <Notice tone={close.told.tone} onDismiss={close.dismiss}>
+          {close.told.text}
+        </Notice>
+      )}
+      {page.isError ? (
+        <StatePanel
+          kind="error"
+          problem={describeError(page.error, tenantName)}
+          onRetry={() => page.refetch()}
+        />
+      ) : page.isPending ? (
+        <StatePanel kind="loading" />
+      ) : rows === 0 ? (
+        <StatePanel kind="empty" filtered={filtered} />
+      ) : (
+        <SessionsTable table={table} busy={page.isFetching} />
+      )}
+      {!page.isError && <Pager table={table} fmt={fmt} />}
+      {viewing && <SqlDialog tenant={tenant} session={viewing} onClose={() => setViewing(null)} />}
+      {close.target && (
+        <ConfirmClose
+          target={close.target}
+          busy={close.busy}
+          onConfirm={close.confirm}
+          onCancel={close.cancel}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { KillKind, Session, TenantRef } from '@tenant-sessions/contracts';
+import { useState } from 'react';
+import { describeError } from '../api/errors';
+import { useKill } from '../api/queries';
+import type { CloseTarget } from '../dialogs/ConfirmClose';
+import { type Told, tellOutcome } from './outcomes';
+
+/**
+ * Close Session / Close Current Query: ask (target), send the key with what the operator saw of
+ * it (so a reused id answers `changed`), and tell the outcome.
+ */
+export function useCloseFlow(tenant: TenantRef, tenantName: string) {
+  const kill = useKill();
+  const [target, setTarget] = useState<CloseTarget | null>(null);
+  const [told, setTold] = useState<Told | null>(null);
+
+  const ask = (session: Session, kind: KillKind) => {
+    setTold(null);
+    setTarget({ session, kind });
+  };
+
+  const confirm = async () => {
+    if (!target) return;
+    const { session, kind } = target;
+    const input = {
+      ...tenant,
+      sessionKeys: [session.key],
+      expected: { [session.key]: { user: session.user, source: session.source } },
+    };
+    try {
+      const report = await kill.mutateAsync({ kind, input });
+      setTold(
+        tellOutcome(
+          kind,
+          session,
+          report.results.find((r) => r.sessionKey === session.key),
+        ),
+      );
+    } catch (error) {
+      const problem = describeError(error, tenantName);
+      setTold({
+        tone: 'error',
+        text: problem.detail ? `${problem.title}: ${problem.detail}` : problem.title,
+      });
+    } finally {
+      setTarget(null);
+    }
+  };
+
+  return {
+    target,
+    busy: kill.isPending,
+    told,
+    ask,
+    confirm,
+    cancel: () => setTarget(null),
+    dismiss: () => setTold(null),
+  };
+}

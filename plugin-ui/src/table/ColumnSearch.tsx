@@ -1,0 +1,87 @@
+import type { Column } from '@tanstack/react-table';
+import type { Session } from '@tenant-sessions/contracts';
+import { type FocusEvent, useState } from 'react';
+import type { Features } from './features';
+
+const SearchIcon = () => (
+  <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+    <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+  </svg>
+);
+
+/** The search icon of a header and its box; an applied search is marked on the icon. */
+export function ColumnSearch({
+  column,
+  label,
+}: {
+  column: Column<Features, Session, unknown>;
+  label: string;
+}) {
+  const applied = typeof column.getFilterValue() === 'string' ? (column.getFilterValue() as string) : '';
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState(applied);
+
+  const apply = (text: string) => {
+    column.setFilterValue(text.trim() || undefined);
+    setOpen(false);
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: closes the box when focus leaves it
+    <span className="tsp-search" onBlur={onBlur}>
+      <button
+        type="button"
+        className={`tsp-search-btn${applied ? ' is-applied' : ''}`}
+        aria-label={applied ? `Search ${label} (applied: ${applied})` : `Search ${label}`}
+        aria-expanded={open}
+        onClick={() => {
+          setDraft(applied);
+          setOpen((o) => !o);
+        }}
+      >
+        <SearchIcon />
+      </button>
+      {open && (
+        <form
+          className="tsp-search-pop"
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply(draft);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              setOpen(false);
+            }
+          }}
+        >
+          <input
+            className="tsp-input"
+            aria-label={`${label} contains`}
+            placeholder={`${label} contains…`}
+            value={draft}
+            maxLength={256}
+            // biome-ignore lint/a11y/noAutofocus: the box opens on the operator's click to type into it
+            autoFocus
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button type="submit" className="tsp-btn tsp-btn-primary">
+            Search
+          </button>
+          <button
+            type="button"
+            className="tsp-btn tsp-btn-quiet"
+            onClick={() => apply('')}
+            disabled={!applied}
+          >
+            Clear
+          </button>
+        </form>
+      )}
+    </span>
+  );
+}

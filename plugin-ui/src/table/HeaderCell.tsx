@@ -1,0 +1,48 @@
+import type { Header } from '@tanstack/react-table';
+import type { Session } from '@tenant-sessions/contracts';
+import { ColumnSearch } from './ColumnSearch';
+import type { Features } from './features';
+import type { SessionsTable } from './useSessionsTable';
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+const ARROW = { asc: '▲', desc: '▼' } as const;
+
+/** A column header: its label (a sort button where the sidecar can sort), and its search box if any. */
+export function HeaderCell({
+  header,
+  table,
+}: {
+  header: Header<Features, Session, unknown>;
+  table: SessionsTable;
+}) {
+  const column = header.column;
+  const meta = column.columnDef.meta;
+  const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
+  const sorted = column.getIsSorted();
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+      className={[meta?.numeric && 'tsp-num', `tsp-col-${column.id}`].filter(Boolean).join(' ')}
+    >
+      <span className="tsp-th">
+        {column.getCanSort() ? (
+          <button
+            type="button"
+            className={`tsp-sort${sorted ? ' is-sorted' : ''}`}
+            onClick={column.getToggleSortingHandler()}
+            title={`Sort by ${label}`}
+          >
+            <table.FlexRender header={header} />
+            <span className="tsp-sort-arrow" aria-hidden="true">
+              {sorted ? ARROW[sorted] : '↕'}
+            </span>
+          </button>
+        ) : (
+          <table.FlexRender header={header} />
+        )}
+        {meta?.search && <ColumnSearch column={column} label={label} />}
+      </span>
+    </th>
+  );
+}

@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { activeLong, guarded, sleeping } from '../test/fixtures';
+import { renderTab } from '../test/render';
+import { mockSidecar } from '../test/sidecar';
+
+const HEADERS = [
+  'Session ID',
+  'SQL',
+  'User',
+  'Source',
+  'Database Name',
+  'Command',
+  'Execution Time (s)',
+  'Status',
+  'observer',
+  'OBProxy',
+  'Actions',
+];
+
+const rowOf = async (id: string) => {
+  const cell = await screen.findByRole('cell', { name: new RegExp(`^${id}`) });
+  return cell.closest('tr') as HTMLTableRowElement;
+};
+
+describe('the sessions table', () => {
+  it('shows the columns in the order of the issue', async () => {
+    mockSidecar();
+    renderTab();
+    await rowOf(activeLong.id);
+    const headers = screen
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
+    expect(headers).toEqual(HEADERS);
+  });
+
+  it('renders every column of a row, the 64-bit id exactly', async () => {
+    mockSidecar();
+    renderTab();
+    const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual([
+      '18446744073709551615',
+      `${activeLong.sqlPreview}View SQL`,
+      'app_rw',
+      '10.1.2.3:51234',
+      'trade',
+      'Query',
+      '12.3',
+      'ACTIVE',
+      '10.0.0.5:2882',
+      '10.0.0.9:2883',
+      'Close Session…',
+    ]);
+  });
+
+  it('shows a session standing on two observers once, naming both', async () => {
+    mockSidecar();
+    renderTab();
+    const row = await rowOf(sleeping.id);
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent('3221487617+1 obs');
+    expect(cells[8]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
+    expect(cells[4]).toHaveTextContent('—');
+    expect(cells[9]).toHaveTextContent('—');
+  });
+
+  it('offers View SQL on ACTIVE rows only', async () => {
+    mockSidecar();
+    renderTab();
+    expect(within(await rowOf(activeLong.id)).getByRole('button', { name: /View SQL/ })).toBeInTheDocument();
+    expect(within(await rowOf(guarded.id)).getByRole('button', { name: /View SQL/ })).toBeInTheDocument();
+    expect(within(await rowOf(sleeping.id)).queryByRole('button', { name: /View SQL/ })).toBeNull();
+  });
+
+  it('disables the actions of a protected session and says why', async () => {
+    mockSidecar();
+    renderTab();
+    const row = await rowOf(guarded.id);
+    const close = within(row).getByRole('button', { name: 'Close Session' });
+    expect(close).toBeDisabled();
+    expect(close).toHaveAccessibleDescription("Protected: a connection of the session service's own pool");
+    expect(within(row).getByRole('button', { name: /More actions/ })).toBeDisabled();
+  });
+
+  it('hides closing where the operator lacks the kill right, and says so', async () => {
+    mockSidecar();
+    renderTab({ tenantId: 'pay' });
+    const row = await rowOf(activeLong.id);
+    expect(within(row).queryByRole('button', { name: 'Close Session' })).toBeNull();
+    expect(
+      await screen.findByText(/not close its sessions: your account lacks the kill right/),
+    ).toBeInTheDocument();
+  });
+});

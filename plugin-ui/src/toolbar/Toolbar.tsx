@@ -1,0 +1,55 @@
+import type { SessionPage } from '@tenant-sessions/contracts';
+import type { Formatters } from '../format';
+
+type Props = {
+  page: SessionPage | undefined;
+  fmt: Formatters;
+  activeOnly: boolean;
+  onActiveOnly: (value: boolean) => void;
+  refreshing: boolean;
+  onRefresh: () => void;
+};
+
+const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
+
+/** Counts and server on the left; View Active Sessions Only, the data's time and Refresh on the right. */
+export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh }: Props) {
+  return (
+    <div className="tsp-toolbar">
+      <div className="tsp-toolbar-left">
+        {page && (
+          <>
+            <span className="tsp-count">
+              <strong>{fmt.count(page.counts.all)}</strong> sessions
+            </span>
+            <span className="tsp-count">
+              <strong>{fmt.count(page.counts.active)}</strong> active
+            </span>
+            <span className="tsp-server" title={page.serverVersion}>
+              {DIALECTS[page.dialect]} {page.serverVersion}
+            </span>
+          </>
+        )}
+      </div>
+      <div className="tsp-toolbar-right">
+        <label className="tsp-check">
+          <input
+            type="checkbox"
+            checked={activeOnly}
+            onChange={(event) => onActiveOnly(event.target.checked)}
+          />
+          View Active Sessions Only
+        </label>
+        <span className="tsp-asof" aria-live="polite">
+          {page ? `Data as of ${fmt.time(page.capturedAt)}` : ''}
+        </span>
+        <button type="button" className="tsp-btn" onClick={onRefresh} disabled={refreshing}>
+          <span aria-hidden="true" className={refreshing ? 'tsp-spin' : undefined}>
+            ↻
+          </span>{' '}
+          Refresh
+        </button>
+      </div>
+    </div>
+  );
+}
