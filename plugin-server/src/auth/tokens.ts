@@ -1,0 +1,62 @@
+import { type Right, type SessionsClaim, sessionsClaim } from '@tenant-sessions/contracts';
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+
+/** Who calls, and what the token lets them do. */
+export type Operator = { sub: string; claim: SessionsClaim };
+
+/** Checks an Authorization header; answers the operator, or throws an Error saying what is wrong. */
+export type Verifier = (authorization: string | undefined) => Promise<Operator>;
+
+export class AuthError extends Error {
+  override name = 'AuthError';
+}
+
+export type VerifierOptions = { secret?: Uint8Array; jwksUrl?: string; clockToleranceSeconds?: number };
+
+export const createVerifier = ({
+  secret,
+  jwksUrl,
+  clockToleranceSeconds = 30,
+}: VerifierOptions): Verifier => {
+  const jwks: JWTVerifyGetKey | undefined = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
+  return async (authorization) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match?.[1]) throw new AuthError('Send Authorization: Bearer <token>');
+    const token = match[1];
+    let payload: Record<string, unknown>;
+    try {
+      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+        alg?: string;
+      };
+      const options = { clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'sub'] };
+      if (header.alg === 'HS256' && secret) {
+        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }));
+      } else if (jwks && (header.alg === 'RS256' || header.alg === 'ES256')) {
+        ({ payload } = await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] }));
+      } else {
+        throw new AuthError(`tokens signed with ${header.alg ?? 'no algorithm'} are not accepted here`);
+      }
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      throw new AuthError(`The token was refused: ${(error as Error).message}`);
+    }
+    const claim = sessionsClaim.safeParse(payload.sessions ?? {});
+    if (!claim.success) throw new AuthError('The token\'s "sessions" claim is malformed');
+    return { sub: String(payload.sub), claim: claim.data };
+  };
+};
+
+/** Signs an HS256 operator token granting `rights` on every tenant (the local default and the portal). */
+export const signOperatorToken = async (
+  secret: Uint8Array,
+  { operator, rights, ttlSeconds }: { operator: string; rights: Right[]; ttlSeconds: number },
+): Promise<{ token: string; expiresAt: string }> => {
+  const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const token = await new SignJWT({ sessions: { '*/*': rights } })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(operator)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(secret);
+  return { token, expiresAt: new Date(expires * 1000).toISOString() };
+};

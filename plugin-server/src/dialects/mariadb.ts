@@ -1,0 +1,36 @@
+import type { KillKind } from '@tenant-sessions/contracts';
+import type { SessionDialect } from './dialect';
+import { systemThreadReason } from './protection';
+import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession } from './rows';
+
+/** `SET STATEMENT max_statement_time` takes seconds; the server enforces it (errno 1969). */
+const bounded = (sql: string, timeoutMs: number): string =>
+  `SET STATEMENT max_statement_time = ${(timeoutMs / 1000).toFixed(3)} FOR ${sql}`;
+
+const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000')} FROM information_schema.PROCESSLIST`;
+
+/** MariaDB 10.6+: information_schema.PROCESSLIST with TIME_MS for fractional time. */
+export const mariadbDialect = (): SessionDialect => ({
+  name: 'mariadb',
+  listSessions: (timeoutMs) => ({ sql: bounded(FROM, timeoutMs), values: [] }),
+  sessionsByIds: (ids, timeoutMs) => ({
+    sql: bounded(`${FROM} WHERE ID IN (${idList(ids)})`, timeoutMs),
+    values: ids,
+  }),
+  sqlText: ({ observer, id }, { address }, timeoutMs) =>
+    observer === address
+      ? {
+          sql: bounded(
+            'SELECT INFO AS `sql` FROM information_schema.PROCESSLIST WHERE ID = CAST(? AS UNSIGNED)',
+            timeoutMs,
+          ),
+          values: [id],
+        }
+      : null,
+  toSession: processRowToSession,
+  protectedReason: systemThreadReason,
+  killStatement: (kind: KillKind) => (kind === 'query' ? 'KILL QUERY ?' : 'KILL ?'),
+  killOthersPrivilege: 'CONNECTION ADMIN (or SUPER)',
+  visibilitySql: PROCESS_PRIVILEGE_SQL,
+  timeoutErrnos: new Set([1969]),
+});

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { createApp } from './app';
+import { createVerifier, signOperatorToken } from './auth/tokens';
+import { loadTenants } from './config/load';
+import { readSettings } from './config/settings';
+import { ConfigError } from './config/tenants';
+import { createLogger } from './logging/logger';
+import { listen } from './server';
+
+/** How long the token printed at start-up lasts (the portal's own tokens last 15 minutes). */
+const PRINTED_TOKEN_SECONDS = 12 * 60 * 60;
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+const start = async () => {
+  const settings = readSettings(process.env);
+  const tenants = loadTenants(process.env);
+  const log = createLogger(settings.logLevel);
+  const generated = settings.jwtSecret === undefined && settings.jwksUrl === undefined;
+  if (generated && !isLoopback(settings.host))
+    throw new ConfigError(
+      `Set SESSIONS_JWT_SECRET (or SESSIONS_JWKS_URL) to listen on ${settings.host}: a generated secret is for loopback only`,
+    );
+  const secret = settings.jwtSecret
+    ? new TextEncoder().encode(settings.jwtSecret)
+    : generated
+      ? randomBytes(32)
+      : undefined;
+  const signin = secret && ((generated && isLoopback(settings.host)) || settings.portalSignin);
+  const app = createApp({
+    tenants,
+    logger: log,
+    verify: createVerifier({ secret, jwksUrl: settings.jwksUrl }),
+    poolIdleMs: settings.poolIdleMs,
+    staticDir: settings.staticDir,
+    portalSecret: signin ? secret : null,
+  });
+  const server = await listen(app, settings.host, settings.port, log);
+  log.info({ url: server.url, tenants: tenants.map((t) => `${t.clusterId}/${t.tenantId}`) }, 'listening');
+  if (generated && secret) {
+    const { token, expiresAt } = await signOperatorToken(secret, {
+      operator: 'demo-operator',
+      rights: ['read', 'kill'],
+      ttlSeconds: PRINTED_TOKEN_SECONDS,
+    });
+    const first = tenants[0];
+    const input = encodeURIComponent(
+      JSON.stringify({ clusterId: first?.clusterId, tenantId: first?.tenantId }),
+    );
+    process.stdout.write(
+      [
+        '',
+        `Tenant sessions sidecar on ${server.url} (portal at ${server.url}/)`,
+        `No SESSIONS_JWT_SECRET: a secret was generated for this run. Operator token (demo-operator, read+kill, until ${expiresAt}):`,
+        '',
+        token,
+        '',
+        `List the sessions of ${first?.clusterId}/${first?.tenantId}:`,
+        '',
+        `curl -s -H 'Authorization: Bearer ${token}' '${server.url}/trpc/sessions.list?input=${input}'`,
+        '',
+        '',
+      ].join('\n'),
+    );
+  }
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'signal received');
+    server.stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+};
+
+start().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error));
+  process.stderr.write(`tenant-sessions: cannot start: ${message}\n`);
+  process.exit(1);
+});

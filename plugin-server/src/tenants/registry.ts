@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import type { TenantConfig } from '../config/tenants';
+import { TenantHandle } from './handle';
+
+export type RegistryOptions = { log: Logger; poolIdleMs: number };
+
+/** Every configured tenant, each with its own lazily created pool; idle pools are closed. */
+export class TenantRegistry {
+  private readonly handles = new Map<string, TenantHandle>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    tenants: TenantConfig[],
+    private readonly options: RegistryOptions,
+  ) {
+    for (const tenant of tenants)
+      this.handles.set(`${tenant.clusterId}/${tenant.tenantId}`, new TenantHandle(tenant, options.log));
+    this.sweeper = setInterval(() => void this.closeIdle(), Math.max(250, options.poolIdleMs / 4));
+    this.sweeper.unref();
+  }
+
+  all(): TenantHandle[] {
+    return [...this.handles.values()];
+  }
+
+  find(clusterId: string, tenantId: string): TenantHandle | undefined {
+    return this.handles.get(`${clusterId}/${tenantId}`);
+  }
+
+  /** Ids of every sidecar connection to `address`, whichever tenant's pool holds it. */
+  ownThreadIds(address: string): Set<string> {
+    const ids = new Set<string>();
+    for (const handle of this.handles.values())
+      if (handle.address === address) for (const id of handle.ownThreadIds) ids.add(id);
+    return ids;
+  }
+
+  /** Closes the pools not used for `poolIdleMs`. */
+  async closeIdle(now = Date.now()): Promise<void> {
+    const idle = this.all().filter((h) => h.hasPool && now - h.lastUsed >= this.options.poolIdleMs);
+    for (const handle of idle) this.options.log.debug({ tenant: handle.ref }, 'closing idle pool');
+    await Promise.all(idle.map((h) => h.close()));
+  }
+
+  /** Closes every pool (shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all(this.all().map((h) => h.close()));
+  }
+}

@@ -1,0 +1,40 @@
+import { initTRPC } from '@trpc/server';
+import type { Logger } from 'pino';
+import type { Operator } from '../auth/tokens';
+import type { TenantRegistry } from '../tenants/registry';
+import { describeError, failure } from './errors';
+
+/** What every procedure receives: the verified operator (or why there is none), a logger, the tenants. */
+export type Context = {
+  operator: Operator | null;
+  authProblem: string | null;
+  log: Logger;
+  registry: TenantRegistry;
+};
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const { reason, issues, message } = describeError(error);
+    return {
+      ...shape,
+      message: message ?? shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        reason,
+        ...(issues ? { issues } : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+
+/** Every procedure: no call without a verified token (checked before the input is even parsed). */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.operator)
+    throw failure('UNAUTHENTICATED', ctx.authProblem ?? 'Send Authorization: Bearer <token>');
+  return next({ ctx: { ...ctx, operator: ctx.operator } });
+});

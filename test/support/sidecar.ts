@@ -1,0 +1,120 @@
+import { Writable } from 'node:stream';
+import type { Right } from '@tenant-sessions/contracts';
+import {
+  createApp,
+  createLogger,
+  createVerifier,
+  listen,
+  type RunningServer,
+  type TenantConfig,
+} from '@tenant-sessions/plugin-server';
+import { SignJWT } from 'jose';
+import { endpoint } from './db';
+
+export const TEST_SECRET = new TextEncoder().encode('a-test-secret-that-is-long-enough-for-hs256');
+
+/** A tenant of the test sidecar on the server at `url`, reached with `account` (root when absent). */
+export const tenantOn = (
+  url: string,
+  tenantId: string,
+  options: { account?: { user: string; password: string }; statementTimeoutMs?: number; port?: number } = {},
+): TenantConfig => {
+  const { host, port } = endpoint(url);
+  const root = new URL(url);
+  return {
+    clusterId: 'test',
+    clusterName: 'Test cluster',
+    tenantId,
+    tenantName: tenantId,
+    connection: {
+      host,
+      port: options.port ?? port,
+      user: options.account?.user ?? (decodeURIComponent(root.username) || 'root'),
+      password: options.account?.password ?? (root.password ? decodeURIComponent(root.password) : undefined),
+    },
+    dialect: undefined,
+    scope: { kind: 'tenant' },
+    poolSize: 2,
+    statementTimeoutMs: options.statementTimeoutMs ?? 5000,
+    connectTimeoutMs: 2000,
+  };
+};
+
+/** Signs a token like a host portal would. */
+export const tokenFor = async (
+  sessions: Record<string, Right[]>,
+  options: { sub?: string; expiresIn?: string | number; secret?: Uint8Array } = {},
+): Promise<string> =>
+  new SignJWT({ sessions })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.sub ?? 'tester')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '5m')
+    .sign(options.secret ?? TEST_SECRET);
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever the wire answered
+export type CallResult = { status: number; body: any; headers: Headers };
+
+export type TestSidecar = RunningServer & {
+  /** Every log line the sidecar wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  query: (path: string, input: unknown, token?: string) => Promise<CallResult>;
+  mutate: (path: string, input: unknown, token?: string) => Promise<CallResult>;
+  /** A token with read+kill on every tenant of the test cluster. */
+  admin: string;
+};
+
+const asResult = async (response: Response): Promise<CallResult> => {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  return { status: response.status, body, headers: response.headers };
+};
+
+/** The sidecar started in-process on a free loopback port, with its logs captured. */
+export const startSidecar = async (
+  tenants: TenantConfig[],
+  options: { staticDir?: string; portalSecret?: Uint8Array | null; poolIdleMs?: number } = {},
+): Promise<TestSidecar> => {
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const app = createApp({
+    tenants,
+    logger,
+    verify: createVerifier({ secret: TEST_SECRET }),
+    staticDir: options.staticDir,
+    portalSecret: options.portalSecret,
+    poolIdleMs: options.poolIdleMs,
+  });
+  const server = await listen(app, '127.0.0.1', 0, logger);
+  const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
+  const auth = (token: string | undefined): Record<string, string> =>
+    token === undefined ? {} : { authorization: `Bearer ${token}` };
+  return {
+    ...server,
+    logs,
+    admin,
+    query: async (path, input, token = admin) =>
+      asResult(
+        await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+          headers: auth(token),
+        }),
+      ),
+    mutate: async (path, input, token = admin) =>
+      asResult(
+        await fetch(`${server.url}/trpc/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth(token) },
+          body: JSON.stringify(input),
+        }),
+      ),
+  };
+};
