@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiContext } from './api/ApiContext';
 import { createSessionsApi } from './api/client';
 import type { SessionsParcelProps } from './props';
+import { retire } from './retire';
 import { SessionsTab } from './SessionsTab';
 import { useScopedStyles } from './styles/useScopedStyles';
 
@@ -18,7 +19,7 @@ const newQueryClient = () =>
  * One mount: its own query cache, its own abort signal, its style element. Unmounting aborts
  * every request in flight, empties the cache and removes the style.
  */
-export function Root(props: SessionsParcelProps) {
+export function Root(props: SessionsParcelProps & { name?: string }) {
   const [lifetime] = useState(() => new AbortController());
   const [queryClient] = useState(newQueryClient);
   const tokens = useRef(props.getAuthToken);
@@ -34,13 +35,13 @@ export function Root(props: SessionsParcelProps) {
   );
   useScopedStyles();
 
+  const name = props.name;
   useEffect(
     () => () => {
       lifetime.abort();
-      void queryClient.cancelQueries();
-      queryClient.clear();
+      retire(name, queryClient);
     },
-    [lifetime, queryClient],
+    [lifetime, queryClient, name],
   );
 
   return (

@@ -3,6 +3,7 @@ import * as ReactDOMClient from 'react-dom/client';
 import singleSpaReact from 'single-spa-react';
 import type { SessionsParcelProps } from './props';
 import { Root } from './Root';
+import { retired } from './retire';
 
 /**
  * The single-spa lifecycles of the Tenant Session tab. Mount with `mountRootParcel(parcel,
@@ -20,5 +21,10 @@ const lifecycles = singleSpaReact<SessionsParcelProps>({
   ),
 });
 
-export const { bootstrap, mount, unmount } = lifecycles;
+export const { bootstrap, mount } = lifecycles;
 export const update = lifecycles.update;
+/** React's unmount, then the end of the mount's cache (after its aborted requests settle). */
+export const unmount: typeof lifecycles.unmount = async (props) => {
+  await lifecycles.unmount(props);
+  await retired(props.name);
+};

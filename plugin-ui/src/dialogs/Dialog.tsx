@@ -22,7 +22,7 @@ export function Dialog(props: {
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const preferred = box.current?.querySelector<HTMLElement>('[data-autofocus]');
+    const preferred = box.current?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])');
     (preferred ?? focusables(box.current)[0] ?? box.current)?.focus();
     return () => {
       if (previous?.isConnected) previous.focus();

@@ -13,7 +13,9 @@ export async function copyText(text: string, doc: Document = document): Promise<
   area.setAttribute('readonly', '');
   area.style.position = 'fixed';
   area.style.opacity = '0';
+  const before = doc.activeElement instanceof HTMLElement ? doc.activeElement : null;
   doc.body.appendChild(area);
+  area.focus();
   area.select();
   try {
     return typeof doc.execCommand === 'function' && doc.execCommand('copy');
@@ -21,5 +23,6 @@ export async function copyText(text: string, doc: Document = document): Promise<
     return false;
   } finally {
     area.remove();
+    before?.focus();
   }
 }

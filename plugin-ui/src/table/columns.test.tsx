@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activeLong, guarded, sleeping } from '../test/fixtures';
 import { renderTab } from '../test/render';
+import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
 
 const HEADERS = [
@@ -17,11 +18,6 @@ const HEADERS = [
   'OBProxy',
   'Actions',
 ];
-
-const rowOf = async (id: string) => {
-  const cell = await screen.findByRole('cell', { name: new RegExp(`^${id}`) });
-  return cell.closest('tr') as HTMLTableRowElement;
-};
 
 describe('the sessions table', () => {
   it('shows the columns in the order of the issue', async () => {
