@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
 import { createVerifier, signOperatorToken } from './auth/tokens';
 import { loadTenants } from './config/load';
-import { readSettings } from './config/settings';
+import { identityPlan, readSettings } from './config/settings';
 import { ConfigError } from './config/tenants';
 import { createLogger } from './logging/logger';
 import { listen } from './server';
@@ -10,30 +10,23 @@ import { listen } from './server';
 /** How long the token printed at start-up lasts (the portal's own tokens last 15 minutes). */
 const PRINTED_TOKEN_SECONDS = 12 * 60 * 60;
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
-
 const start = async () => {
   const settings = readSettings(process.env);
   const tenants = loadTenants(process.env);
   const log = createLogger(settings.logLevel);
-  const generated = settings.jwtSecret === undefined && settings.jwksUrl === undefined;
-  if (generated && !isLoopback(settings.host))
-    throw new ConfigError(
-      `Set SESSIONS_JWT_SECRET (or SESSIONS_JWKS_URL) to listen on ${settings.host}: a generated secret is for loopback only`,
-    );
+  const { generateSecret: generated, portalSignin } = identityPlan(settings);
   const secret = settings.jwtSecret
     ? new TextEncoder().encode(settings.jwtSecret)
     : generated
       ? randomBytes(32)
       : undefined;
-  const signin = secret && ((generated && isLoopback(settings.host)) || settings.portalSignin);
   const app = createApp({
     tenants,
     logger: log,
     verify: createVerifier({ secret, jwksUrl: settings.jwksUrl }),
     poolIdleMs: settings.poolIdleMs,
     staticDir: settings.staticDir,
-    portalSecret: signin ? secret : null,
+    portalSecret: portalSignin ? secret : null,
   });
   const server = await listen(app, settings.host, settings.port, log);
   log.info({ url: server.url, tenants: tenants.map((t) => `${t.clusterId}/${t.tenantId}`) }, 'listening');

@@ -23,6 +23,12 @@ export const listen = async (
   const bound = (server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   let stopping: Promise<void> | undefined;
+  // Once stopping, a connection whose last call just finished is closed rather than kept alive.
+  server.on('request', (_req, res) => {
+    res.once('finish', () => {
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   const stop = (graceMs = 10_000) => {
     stopping ??= (async () => {
       log.info('stopping: no new connections, finishing calls in flight');

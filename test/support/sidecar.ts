@@ -58,8 +58,9 @@ export type CallResult = { status: number; body: any; headers: Headers };
 export type TestSidecar = RunningServer & {
   /** Every log line the sidecar wrote, parsed. */
   logs: Array<Record<string, unknown>>;
-  query: (path: string, input: unknown, token?: string) => Promise<CallResult>;
-  mutate: (path: string, input: unknown, token?: string) => Promise<CallResult>;
+  /** Calls with `token` (default: the admin token; null: no Authorization header). */
+  query: (path: string, input: unknown, token?: string | null) => Promise<CallResult>;
+  mutate: (path: string, input: unknown, token?: string | null) => Promise<CallResult>;
   /** A token with read+kill on every tenant of the test cluster. */
   admin: string;
 };
@@ -96,8 +97,8 @@ export const startSidecar = async (
   });
   const server = await listen(app, '127.0.0.1', 0, logger);
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
-  const auth = (token: string | undefined): Record<string, string> =>
-    token === undefined ? {} : { authorization: `Bearer ${token}` };
+  const auth = (token: string | null): Record<string, string> =>
+    token === null ? {} : { authorization: `Bearer ${token}` };
   return {
     ...server,
     logs,

@@ -42,3 +42,21 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     poolIdleMs: integer(env, 'SESSIONS_POOL_IDLE_MS', 60_000, 1000, 86_400_000),
   };
 };
+
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+
+/**
+ * How the sidecar verifies tokens: with SESSIONS_JWT_SECRET, the JWKS, or a secret generated for
+ * this run (loopback only). The portal may sign operators in with a generated secret on loopback,
+ * or with the configured one when SESSIONS_PORTAL_SIGNIN=1.
+ */
+export const identityPlan = (settings: Settings): { generateSecret: boolean; portalSignin: boolean } => {
+  const generateSecret = settings.jwtSecret === undefined && settings.jwksUrl === undefined;
+  if (generateSecret && !isLoopback(settings.host))
+    throw new ConfigError(
+      `Set SESSIONS_JWT_SECRET (or SESSIONS_JWKS_URL) to listen on ${settings.host}: a generated secret is for loopback only`,
+    );
+  const hasSecret = generateSecret || settings.jwtSecret !== undefined;
+  return { generateSecret, portalSignin: hasSecret && (generateSecret || settings.portalSignin) };
+};

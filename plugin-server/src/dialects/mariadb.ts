@@ -7,7 +7,13 @@ import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession
 const bounded = (sql: string, timeoutMs: number): string =>
   `SET STATEMENT max_statement_time = ${(timeoutMs / 1000).toFixed(3)} FOR ${sql}`;
 
-const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000')} FROM information_schema.PROCESSLIST`;
+/**
+ * INFO is utf8mb3 (a 4-byte character reads as `?`); INFO_BINARY holds the statement's own bytes,
+ * read here as utf8mb4, the client character set of nearly every client today.
+ */
+const SQL_TEXT = 'CONVERT(INFO_BINARY USING utf8mb4)';
+
+const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT)} FROM information_schema.PROCESSLIST`;
 
 /** MariaDB 10.6+: information_schema.PROCESSLIST with TIME_MS for fractional time. */
 export const mariadbDialect = (): SessionDialect => ({
@@ -21,7 +27,7 @@ export const mariadbDialect = (): SessionDialect => ({
     observer === address
       ? {
           sql: bounded(
-            'SELECT INFO AS `sql` FROM information_schema.PROCESSLIST WHERE ID = CAST(? AS UNSIGNED)',
+            `SELECT ${SQL_TEXT} AS \`sql\` FROM information_schema.PROCESSLIST WHERE ID = CAST(? AS UNSIGNED)`,
             timeoutMs,
           ),
           values: [id],

@@ -3,9 +3,10 @@ import type { ProcessRow, RowContext } from './dialect';
 
 /**
  * The columns MySQL and MariaDB both answer, under these aliases: id, user, host, db, command,
- * time_seconds, state, info_head (at most sqlPreviewChars + 1 characters of INFO), info_length.
+ * time_seconds, state, info_head (at most sqlPreviewChars + 1 characters of the SQL), info_length.
+ * `info` is the expression of the SQL text (INFO, or MariaDB's exact INFO_BINARY).
  */
-export const PROCESSLIST_COLUMNS = (timeSeconds: string): string =>
+export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string =>
   [
     'ID AS id',
     'USER AS user',
@@ -14,8 +15,8 @@ export const PROCESSLIST_COLUMNS = (timeSeconds: string): string =>
     'COMMAND AS command',
     `${timeSeconds} AS time_seconds`,
     'STATE AS state',
-    `LEFT(INFO, ${LIMITS.sqlPreviewChars + 1}) AS info_head`,
-    'CHAR_LENGTH(INFO) AS info_length',
+    `LEFT(${info}, ${LIMITS.sqlPreviewChars + 1}) AS info_head`,
+    `CHAR_LENGTH(${info}) AS info_length`,
   ].join(', ');
 
 const text = (value: unknown): string | null => {

@@ -15,6 +15,7 @@ const UNREACHABLE_CODES = new Set([
   'EPIPE',
   'PROTOCOL_CONNECTION_LOST',
   'ER_ACCESS_DENIED_ERROR',
+  'ER_ACCESS_DENIED_NO_PASSWORD_ERROR',
   'ER_DBACCESS_DENIED_ERROR',
   'ER_CON_COUNT_ERROR',
   'ER_HOST_IS_BLOCKED',
@@ -34,6 +35,8 @@ export type FailureContext = {
   address: string;
   timeoutMs: number;
   timeoutErrnos: ReadonlySet<number>;
+  /** True while the connection is being made: any failure then means the database cannot be reached. */
+  connecting: boolean;
 };
 
 /** A driver error as the answer the caller gets: TENANT_TIMEOUT, TENANT_UNREACHABLE, or INTERNAL. */
@@ -46,7 +49,7 @@ export const tenantFailure = (error: unknown, context: FailureContext): TRPCErro
       `The database of tenant ${context.tenant} at ${context.address} did not answer the processlist query within its ${context.timeoutMs} ms limit`,
       error,
     );
-  if ((driver?.code && UNREACHABLE_CODES.has(driver.code)) || driver?.fatal)
+  if (context.connecting || (driver?.code && UNREACHABLE_CODES.has(driver.code)) || driver?.fatal)
     return failure(
       'TENANT_UNREACHABLE',
       `Cannot reach the database of tenant ${context.tenant} at ${context.address}: ${detail}`,

@@ -52,7 +52,8 @@ export class TenantHandle {
   async withConnection<T>(work: (connection: TenantConnection) => Promise<T>): Promise<T> {
     this.lastUsed = Date.now();
     const { statementTimeoutMs } = this.config;
-    const context = () => ({
+    const context = (connecting = false) => ({
+      connecting,
       tenant: this.ref,
       address: this.address,
       timeoutMs: statementTimeoutMs,
@@ -62,7 +63,7 @@ export class TenantHandle {
     try {
       connection = await this.ensurePool().getConnection();
     } catch (error) {
-      throw this.failed(tenantFailure(error, context()));
+      throw this.failed(tenantFailure(error, context(true)));
     }
     // The server bounds the statement; the client waits a little longer in case the server hangs.
     const timeout = statementTimeoutMs + Math.min(1000, statementTimeoutMs);

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { detectDialect, dialectFor } from './index';
+import { hasPerformanceSchemaProcesslist } from './mysql';
+import { systemThreadReason } from './protection';
+import { previewOf, processRowToSession } from './rows';
+
+const row = {
+  id: '18446744073709551615',
+  user: 'app',
+  host: '10.0.0.7:4100',
+  db: 'orders',
+  command: 'Query',
+  time_seconds: '12.345000',
+  state: 'Sending data',
+  info_head: 'SELECT 1',
+  info_length: '8',
+};
+
+describe('a processlist row as a Session', () => {
+  it('maps every field, keeping the 64-bit id exact', () => {
+    const mapped = processRowToSession(row, { address: 'db:3306' });
+    expect(mapped).toMatchObject({
+      key: 'db:3306#18446744073709551615',
+      id: '18446744073709551615',
+      user: 'app',
+      source: '10.0.0.7:4100',
+      database: 'orders',
+      command: 'Query',
+      timeSeconds: 12.345,
+      status: 'ACTIVE',
+      state: 'Sending data',
+      sqlPreview: 'SELECT 1',
+      sqlTruncated: false,
+      observer: 'db:3306',
+    });
+    // OceanBase's own fields stay empty for MySQL and MariaDB, and nothing is protected yet.
+    const { obproxy, proxySessionId, traceId, sqlId, transactionState, otherObservers, protectedReason } =
+      mapped;
+    expect([
+      obproxy,
+      proxySessionId,
+      traceId,
+      sqlId,
+      transactionState,
+      protectedReason,
+      mapped.protected,
+    ]).toEqual([...Array(6).fill(null), false]);
+    expect(otherObservers).toEqual([]);
+  });
+
+  it('tells SLEEP and KILLED, and an empty state as null', () => {
+    const idle = processRowToSession(
+      { ...row, command: 'Sleep', state: '', info_head: null, info_length: null },
+      { address: 'a' },
+    );
+    expect(idle).toMatchObject({ status: 'SLEEP', state: null, sqlPreview: null, sqlTruncated: false });
+    expect(processRowToSession({ ...row, command: 'Killed' }, { address: 'a' }).status).toBe('KILLED');
+  });
+
+  it('cuts the preview to 256 characters and says so', () => {
+    const long = 'x'.repeat(257);
+    const mapped = processRowToSession({ ...row, info_head: long, info_length: 10_000 }, { address: 'a' });
+    expect(mapped.sqlPreview).toHaveLength(256);
+    expect(mapped.sqlTruncated).toBe(true);
+    const exact = processRowToSession(
+      { ...row, info_head: 'y'.repeat(256), info_length: 256 },
+      { address: 'a' },
+    );
+    expect(exact.sqlTruncated).toBe(false);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = `${'a'.repeat(255)}😀tail`;
+    expect(previewOf(text)).toBe('a'.repeat(255));
+  });
+});
+
+describe('dialects', () => {
+  it('are detected from VERSION()', () => {
+    expect(detectDialect('10.11.19-MariaDB-0+deb12u1')).toBe('mariadb');
+    expect(detectDialect('8.0.36')).toBe('mysql');
+    expect(detectDialect('5.7.25-OceanBase-v4.2.1.0')).toBe('oceanbase');
+    expect(dialectFor('8.0.36', undefined)?.name).toBe('mysql');
+    expect(dialectFor('8.0.36', 'mariadb')?.name).toBe('mariadb');
+    expect(dialectFor('5.7.25-OceanBase-v4.2.1.0', undefined)).toBeNull();
+  });
+
+  it('read MySQL from performance_schema from 8.0.22 on', () => {
+    expect(hasPerformanceSchemaProcesslist('8.0.21')).toBe(false);
+    expect(hasPerformanceSchemaProcesslist('8.0.22')).toBe(true);
+    expect(hasPerformanceSchemaProcesslist('8.4.0')).toBe(true);
+    expect(hasPerformanceSchemaProcesslist('5.7.44-log')).toBe(false);
+    expect(dialectFor('8.0.36', undefined)?.listSessions(500).sql).toMatch(
+      /^SELECT \/\*\+ MAX_EXECUTION_TIME\(500\) \*\/ .* FROM performance_schema\.processlist$/,
+    );
+    expect(dialectFor('5.7.44', undefined)?.listSessions(500).sql).toMatch(
+      /FROM information_schema\.PROCESSLIST$/,
+    );
+  });
+
+  it('bind ids as parameters, never in the SQL text', () => {
+    for (const version of ['10.11.2-MariaDB', '8.0.36']) {
+      const dialect = dialectFor(version, undefined);
+      const byIds = dialect?.sessionsByIds(['1', '18446744073709551615'], 1000);
+      expect(byIds?.values).toEqual(['1', '18446744073709551615']);
+      expect(byIds?.sql).not.toContain('18446744073709551615');
+      expect(dialect?.killStatement('session')).toBe('KILL ?');
+      expect(dialect?.killStatement('query')).toBe('KILL QUERY ?');
+    }
+  });
+
+  it.each([
+    [{ user: 'system user', command: 'Slave_SQL' }, /system thread/],
+    [{ user: 'event_scheduler', command: 'Daemon' }, /event scheduler/],
+    [{ user: 'repl', command: 'Binlog Dump GTID' }, /replication/],
+    [{ user: 'x', command: 'Slave_IO' }, /replication/],
+    [{ user: 'x', command: 'Daemon' }, /background/],
+  ])('protect system and replication threads: %j', (fields, reason) => {
+    expect(systemThreadReason(processRowToSession({ ...row, ...fields }, { address: 'a' }))).toMatch(reason);
+  });
+
+  it('leave ordinary sessions unprotected', () => {
+    expect(systemThreadReason(processRowToSession(row, { address: 'a' }))).toBeNull();
+  });
+});

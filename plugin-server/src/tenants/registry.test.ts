@@ -1,0 +1,41 @@
+import pino from 'pino';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { localTenant } from '../config/load';
+import { TenantRegistry } from './registry';
+
+const url = inject('mysqlUrl');
+const registry = new TenantRegistry(
+  [
+    { ...localTenant(url), tenantId: 'a' },
+    { ...localTenant(url), tenantId: 'b' },
+  ],
+  { log: pino({ level: 'silent' }), poolIdleMs: 60_000 },
+);
+afterAll(() => registry.close());
+
+const threadId = async (tenantId: string) =>
+  (await registry.find('local', tenantId)?.withConnection(async ({ read }) => {
+    const [row] = await read({ sql: 'SELECT CONNECTION_ID() AS id', values: [] });
+    return String(row?.id);
+  })) ?? '';
+
+describe('the tenant registry', () => {
+  it("knows every pool's own connections on the same server, whichever tenant holds them", async () => {
+    const a = await threadId('a');
+    const b = await threadId('b');
+    const address = registry.find('local', 'a')?.address ?? '';
+    expect([...registry.ownThreadIds(address)].sort()).toEqual([a, b].sort());
+    expect(registry.ownThreadIds('elsewhere:1').size).toBe(0);
+  });
+
+  it('closes idle pools, and opens a new one on the next use', async () => {
+    const before = await threadId('a');
+    const handle = registry.find('local', 'a');
+    await registry.closeIdle(Date.now() + 61_000);
+    expect(handle?.hasPool).toBe(false);
+    expect(handle?.ownThreadIds.size).toBe(0);
+    const after = await threadId('a');
+    expect(after).not.toBe(before);
+    expect(handle?.probe?.dialect.name).toBe('mariadb');
+  });
+});

@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Session } from '@tenant-sessions/contracts';
+import type { Connection } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Account,
+  connect,
+  createAccount,
+  createDatabase,
+  type Database,
+  openVictim,
+  waitFor,
+} from '../support/db';
+import { freePort } from '../support/mariadbd';
+
+const url = inject('mysqlUrl');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let admin: Connection;
+let frank: Account;
+let shop: Database;
+let child: ChildProcess | undefined;
+let output = '';
+
+beforeAll(async () => {
+  admin = await connect(url);
+  shop = await createDatabase(admin, 'shop');
+  frank = await createAccount(admin, 'frank', [`ALL ON \`${shop.name}\`.*`]);
+});
+
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  await frank?.drop();
+  await shop?.drop();
+  await admin?.end();
+});
+
+describe('npm start (plugin-server/src/main.ts) against the local default', () => {
+  it('prints an operator token and a curl line that lists sessions, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MYSQL_URL: url, LOG_LEVEL: 'info' };
+    delete env.SESSIONS_JWT_SECRET;
+    delete env.SESSIONS_CONFIG;
+    child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], {
+      cwd: root,
+      env,
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    const curl = await waitFor(
+      async () => /^curl .*$/m.exec(output)?.[0],
+      `the curl line in:\n${output}`,
+      20_000,
+    );
+    const [, token, address] = /Bearer ([^']+)' '([^']+)'/.exec(curl) ?? [];
+    expect(address).toBe(
+      `http://127.0.0.1:${port}/trpc/sessions.list?input=${encodeURIComponent('{"clusterId":"local","tenantId":"local"}')}`,
+    );
+
+    const victim = await openVictim(url, frank, shop.name);
+    const response = await fetch(address ?? '', { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const rows: Session[] = (await response.json()).result.data.rows;
+    const row = rows.find((r) => r.id === victim.id);
+    expect(row).toMatchObject({ user: frank.user, database: shop.name, command: 'Sleep' });
+    expect(row?.source).toMatch(new RegExp(`:${victim.localPort}$`));
+    await victim.close();
+
+    // The portal signs operators in: the secret was generated for this run and it listens on loopback.
+    const signin = await fetch(`http://127.0.0.1:${port}/portal/session`, { method: 'POST' });
+    expect(signin.status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"msg":"stopped"/);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Session } from '@tenant-sessions/contracts';
+import type { Connection } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Account, connect, createAccount, openVictim, type Victim } from '../support/db';
+import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+
+const url = inject('mysqlUrl');
+
+let admin: Connection;
+let sidecar: TestSidecar;
+let plain: Account;
+let other: Account;
+let victims: Victim[] = [];
+
+beforeAll(async () => {
+  admin = await connect(url);
+  plain = await createAccount(admin, 'plain');
+  other = await createAccount(admin, 'other');
+  victims = [await openVictim(url, plain), await openVictim(url, other)];
+  sidecar = await startSidecar([tenantOn(url, 'plain', { account: plain })]);
+});
+
+afterAll(async () => {
+  await sidecar?.stop();
+  for (const victim of victims) await victim.close();
+  await plain?.drop();
+  await other?.drop();
+  await admin?.end();
+});
+
+describe('an account without PROCESS', () => {
+  it("answers visibility 'own-sessions-only' and lists only the account's own sessions", async () => {
+    const { status, body } = await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'plain' });
+    expect(status).toBe(200);
+    const page = body.result.data;
+    expect(page.visibility).toBe('own-sessions-only');
+    const rows = page.rows as Session[];
+    expect(rows.every((r) => r.user === plain.user)).toBe(true);
+    expect(rows.map((r) => r.id)).toContain(victims[0]?.id);
+    expect(rows.map((r) => r.id)).not.toContain(victims[1]?.id);
+    expect(page.counts.all).toBe(rows.length);
+  });
+});
