@@ -1,6 +1,6 @@
 import { LIMITS } from '@tenant-sessions/contracts';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { Verifier } from './auth/tokens';
 import type { TenantConfig } from './config/tenants';
@@ -11,6 +11,7 @@ import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
 import { requestLogging } from './logging/requests';
 import { appRouter } from './router';
 import { TenantRegistry } from './tenants/registry';
+import { describeError } from './trpc/errors';
 import type { Context } from './trpc/init';
 
 export type AppOptions = {
@@ -55,8 +56,12 @@ export const createApp = (options: AppOptions): App => {
           return { operator: null, authProblem: (error as Error).message, log: req.log, registry };
         }
       },
-      onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'procedure failed');
+      onError: ({ error, path, req }) => {
+        const log = (req as Request).log ?? logger;
+        const { reason } = describeError(error);
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log.error({ err: error, path, reason }, 'procedure failed');
+        else log.warn({ path, reason, message: error.message }, 'procedure refused');
       },
     }),
   );

@@ -57,3 +57,30 @@ describe('verifying operator tokens', () => {
     await expect(verify(bearer(await sign({ sessions: { 'a/b': ['admin'] } })))).rejects.toThrow(/sessions/);
   });
 });
+
+describe('tokens from a JWKS (SESSIONS_JWKS_URL)', () => {
+  it('verifies ES256 tokens with the published key, and refuses HS256 ones when no secret is set', async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const server = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const fromIdp = createVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      const token = await new SignJWT({ sessions: { 'prod-1/*': ['read'] } })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setSubject('bob')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect(await fromIdp(bearer(token))).toEqual({ sub: 'bob', claim: { 'prod-1/*': ['read'] } });
+      await expect(fromIdp(bearer(await sign({ sessions: {} })))).rejects.toThrow(/HS256 are not accepted/);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -147,7 +147,7 @@ export class TenantHandle {
     this.probing ??= (async () => {
       const [version] = await read({ sql: 'SELECT VERSION() AS version', values: [] });
       const serverVersion = String(version?.version ?? '');
-      const dialect = dialectFor(serverVersion, this.config.dialect);
+      const dialect = dialectFor(serverVersion, this.config.dialect, { scope: this.config.scope });
       if (!dialect)
         throw failure(
           'UNSUPPORTED',
