@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
 import { dialectFor, type SessionDialect, type Statement } from '../dialects';
 import { failure } from '../trpc/errors';
-import { isFatal, tenantFailure } from './failures';
+import { isClientTimeout, isFatal, tenantFailure } from './failures';
 
 /** What the sidecar learns about a tenant's server on its first connection. */
 export type Probe = { serverVersion: string; dialect: SessionDialect; visibility: Visibility };
@@ -48,9 +48,27 @@ export class TenantHandle {
     return this.known;
   }
 
-  /** Runs `work` on one pooled connection; driver failures become TENANT_UNREACHABLE / TENANT_TIMEOUT. */
+  /**
+   * Runs `work` on one pooled connection; driver failures become TENANT_UNREACHABLE / TENANT_TIMEOUT.
+   * A pooled connection found dead (the server closed it: wait_timeout, someone's KILL) is dropped
+   * and the work tried once more on a fresh one, unless it had already sent a statement that acts.
+   */
   async withConnection<T>(work: (connection: TenantConnection) => Promise<T>): Promise<T> {
     this.lastUsed = Date.now();
+    try {
+      const result = await this.attempt(work, true);
+      this.lastFailure = null;
+      return result;
+    } catch (error) {
+      if (error instanceof TRPCError && error.code !== 'NOT_IMPLEMENTED') this.lastFailure = error.message;
+      throw error;
+    }
+  }
+
+  private async attempt<T>(
+    work: (connection: TenantConnection) => Promise<T>,
+    mayRetry: boolean,
+  ): Promise<T> {
     const { statementTimeoutMs } = this.config;
     const context = (connecting = false) => ({
       connecting,
@@ -63,33 +81,41 @@ export class TenantHandle {
     try {
       connection = await this.ensurePool().getConnection();
     } catch (error) {
-      throw this.failed(tenantFailure(error, context(true)));
+      throw tenantFailure(error, context(true));
     }
     // The server bounds the statement; the client waits a little longer in case the server hangs.
     const timeout = statementTimeoutMs + Math.min(1000, statementTimeoutMs);
+    let broken = false;
+    let acted = false;
+    const watch = (error: unknown): never => {
+      broken ||= isFatal(error);
+      throw error;
+    };
     const read = async ({ sql, values }: Statement) => {
-      const [rows] = await connection.query<RowDataPacket[]>({ sql, values, timeout });
+      const [rows] = await connection.query<RowDataPacket[]>({ sql, values, timeout }).catch(watch);
       return rows;
     };
     const execute = async (sql: string, values: string[]) => {
-      await connection.execute({ sql, values, timeout });
+      acted = true;
+      await connection.execute({ sql, values, timeout }).catch(watch);
     };
-    let broken = false;
     try {
       const probe = await this.probeWith(read);
-      const result = await work({ probe, read, execute });
-      this.lastFailure = null;
-      return result;
+      return await work({ probe, read, execute });
     } catch (error) {
-      broken = isFatal(error);
       if (error instanceof TRPCError) throw error;
-      throw this.failed(tenantFailure(error, context()));
+      // Only a dead connection that has done nothing yet is retried, and only once.
+      if (!mayRetry || !broken || acted || isClientTimeout(error)) throw tenantFailure(error, context());
     } finally {
-      if (broken) {
-        this.ownThreadIds.delete(String(connection.threadId));
-        connection.destroy();
-      } else connection.release();
+      if (broken) this.dropConnection(connection);
+      else connection.release();
     }
+    return this.attempt(work, false);
+  }
+
+  private dropConnection(connection: PoolConnection): void {
+    this.ownThreadIds.delete(String(connection.threadId));
+    connection.destroy();
   }
 
   /** Ends the pool (idle or shutdown); the next call creates a new one. */
@@ -105,11 +131,6 @@ export class TenantHandle {
 
   get hasPool(): boolean {
     return this.pool !== undefined;
-  }
-
-  private failed<E extends Error>(error: E): E {
-    this.lastFailure = error.message;
-    return error;
   }
 
   private ensurePool(): Pool {

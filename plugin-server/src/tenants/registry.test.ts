@@ -1,3 +1,4 @@
+import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
@@ -26,6 +27,16 @@ describe('the tenant registry', () => {
     const address = registry.find('local', 'a')?.address ?? '';
     expect([...registry.ownThreadIds(address)].sort()).toEqual([a, b].sort());
     expect(registry.ownThreadIds('elsewhere:1').size).toBe(0);
+  });
+
+  it('carries on when someone else kills its pooled connection', async () => {
+    const before = await threadId('b');
+    const admin = await mysql.createConnection({ uri: url });
+    await admin.query('KILL ?', [before]);
+    await admin.end();
+    const after = await threadId('b');
+    expect(after).not.toBe(before);
+    expect(registry.find('local', 'b')?.ownThreadIds.has(before)).toBe(false);
   });
 
   it('closes idle pools, and opens a new one on the next use', async () => {
