@@ -102,6 +102,16 @@ describe('the portal', () => {
     }
   });
 
+  it('answers a sign-in body over 64 KiB with 413', async () => {
+    const response = await fetch(`${withPortal.url}/portal/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operator: 'x'.repeat(70_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.data.reason).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('is not there unless enabled', async () => {
     expect((await fetch(`${bare.url}/portal/session`, { method: 'POST' })).status).toBe(404);
   });

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Session } from '@tenant-sessions/contracts';
@@ -37,7 +39,29 @@ afterAll(async () => {
   await admin?.end();
 });
 
+const startMain = (env: NodeJS.ProcessEnv) =>
+  spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], { cwd: root, env });
+
 describe('npm start (plugin-server/src/main.ts) against the local default', () => {
+  it('refuses to start on a bad SESSIONS_CONFIG, naming the file, the path and the field', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sessions-main-'));
+    const file = path.join(dir, 'sessions.json');
+    await writeFile(
+      file,
+      JSON.stringify({ clusters: [{ id: 'c', name: 'C', tenants: [{ id: 't', name: 'T' }] }] }),
+    );
+    const failing = startMain({ ...process.env, SESSIONS_CONFIG: file, PORT: String(await freePort()) });
+    let errors = '';
+    failing.stderr?.on('data', (chunk) => {
+      errors += String(chunk);
+    });
+    const code = await new Promise<number | null>((resolve) => failing.once('exit', resolve));
+    await rm(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    expect(errors).toContain(file);
+    expect(errors).toContain('clusters[0].tenants[0].connection');
+  });
+
   it('prints an operator token and a curl line that lists sessions, and stops on SIGTERM', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MYSQL_URL: url, LOG_LEVEL: 'info' };
