@@ -46,7 +46,7 @@ export function TenantSessions({ tenant, tenantName, killRefused, fmt }: Props) 
       )}
       {killRefused && !killRefused.startsWith('Checking') && <Notice tone="info">{killRefused}</Notice>}
       {close.told && (
-        <Notice tone={close.told.tone} onDismiss={close.dismiss}>
+        <Notice tone={close.told.tone} onDismiss={close.dismiss} toast>
           {close.told.text}
         </Notice>
       )}

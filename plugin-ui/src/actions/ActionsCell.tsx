@@ -19,7 +19,7 @@ export function ActionsCell({ session, meta }: { session: Session; meta: Session
     <div className="tsp-actions">
       <button
         type="button"
-        className="tsp-link tsp-link-danger"
+        className="tsp-link"
         disabled={locked}
         aria-describedby={locked ? reasonId : undefined}
         onClick={() => meta.onClose(session, 'session')}

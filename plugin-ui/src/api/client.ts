@@ -8,8 +8,8 @@ import type {
   SqlOutput,
   Tenant,
 } from '@tenant-sessions/contracts';
-import { createTRPCUntypedClient, httpBatchLink } from '@trpc/client';
-import type { AnyRouter } from '@trpc/server';
+import type { AppRouter } from '@tenant-sessions/plugin-server';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 
 export type GetAuthToken = () => string | Promise<string>;
 
@@ -33,14 +33,13 @@ export type ApiOptions = {
   lifetime: AbortSignal;
 };
 
-const KILL_PROCEDURE: Record<KillKind, string> = { session: 'sessions.kill', query: 'sessions.killQuery' };
-
 /**
- * The one loosely typed place: an untyped tRPC client, typed here from the contracts package.
- * Plain JSON (no transformer), batched, with `Authorization: Bearer <token>` on every request.
+ * The tRPC client of the sidecar's router (types only: no server code reaches the parcel), plain
+ * JSON (no transformer), batched, with `Authorization: Bearer <token>` on every request. Its
+ * answers are checked at compile time against the contracts' types through `SessionsApi`.
  */
 export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): SessionsApi {
-  const client = createTRPCUntypedClient<AnyRouter>({
+  const client = createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url,
@@ -53,10 +52,12 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
     signal: signal ? AbortSignal.any([signal, lifetime]) : lifetime,
   });
   return {
-    tenants: (clusterId, signal) =>
-      client.query('tenants.list', { clusterId }, scoped(signal)) as Promise<Tenant[]>,
-    list: (input, signal) => client.query('sessions.list', input, scoped(signal)) as Promise<SessionPage>,
-    sql: (input, signal) => client.query('sessions.sql', input, scoped(signal)) as Promise<SqlOutput>,
-    kill: (kind, input) => client.mutation(KILL_PROCEDURE[kind], input, scoped()) as Promise<KillReport>,
+    tenants: (clusterId, signal) => client.tenants.list.query({ clusterId }, scoped(signal)),
+    list: (input, signal) => client.sessions.list.query(input, scoped(signal)),
+    sql: (input, signal) => client.sessions.sql.query(input, scoped(signal)),
+    kill: (kind, input) =>
+      kind === 'session'
+        ? client.sessions.kill.mutate(input, scoped())
+        : client.sessions.killQuery.mutate(input, scoped()),
   };
 }

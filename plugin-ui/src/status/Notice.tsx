@@ -1,18 +1,15 @@
 import type { ReactNode } from 'react';
 import type { Tone } from '../actions/outcomes';
 
-/** A line of news above the table: an outcome, a limitation, a refusal. */
-export function Notice({
-  tone,
-  children,
-  onDismiss,
-}: {
-  tone: Tone;
-  children: ReactNode;
-  onDismiss?: () => void;
-}) {
+type Props = { tone: Tone; children: ReactNode; onDismiss?: () => void; toast?: boolean };
+
+/** A line of news above the table (a limitation, a refusal), or a toast (the outcome of a close). */
+export function Notice({ tone, children, onDismiss, toast }: Props) {
   return (
-    <div className={`tsp-notice tsp-notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`tsp-notice tsp-notice-${tone}${toast ? ' tsp-toast' : ''}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+    >
       <span className="tsp-notice-text">{children}</span>
       {onDismiss && (
         <button type="button" className="tsp-icon-btn" aria-label="Dismiss" onClick={onDismiss}>

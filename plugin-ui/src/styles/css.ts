@@ -33,7 +33,7 @@ export const CSS = `
 .tsp-root :focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
 .tsp-root .tsp-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .tsp-root .tsp-dim { color: var(--_muted); }
-.tsp-root .tsp-mono { font-family: var(--_mono); font-size: 0.95em; }
+.tsp-root .tsp-mono { font-family: var(--_mono); font-size: 12px; }
 
 .tsp-root .tsp-head { display: flex; align-items: center; gap: 16px; margin: 0 0 10px; }
 .tsp-root .tsp-title { font-size: 16px; font-weight: 600; margin: 0; }
@@ -62,7 +62,6 @@ export const CSS = `
 .tsp-root .tsp-link { border: 0; padding: 0; background: none; color: var(--_accent); cursor: pointer; white-space: nowrap; }
 .tsp-root .tsp-link:hover:not(:disabled) { text-decoration: underline; }
 .tsp-root .tsp-link:disabled { color: var(--_muted); cursor: not-allowed; }
-.tsp-root .tsp-link-danger:not(:disabled) { color: var(--_danger); }
 .tsp-root .tsp-select, .tsp-root .tsp-input { height: 28px; padding: 0 8px; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); }
 .tsp-root .tsp-input { width: 180px; }
 
@@ -76,11 +75,12 @@ export const CSS = `
 .tsp-root .tsp-notice-warning { background: #fff7e8; border-color: #ffd591; }
 .tsp-root .tsp-notice-error { background: #fff0f0; border-color: #ffc9c7; }
 .tsp-root .tsp-notice-text { padding-top: 2px; }
+.tsp-root .tsp-toast { position: fixed; right: 24px; bottom: 24px; z-index: 900; max-width: min(560px, calc(100vw - 48px)); margin: 0; box-shadow: var(--_shadow); }
 
 .tsp-root .tsp-scroll { overflow: auto; border: 1px solid var(--_border); border-radius: var(--_radius); max-height: var(--tsp-table-max-height, none); }
 .tsp-root .tsp-table { width: 100%; border-collapse: separate; border-spacing: 0; }
-.tsp-root .tsp-table th { position: sticky; top: 0; z-index: 1; background: var(--_subtle); text-align: left; font-weight: 600; white-space: nowrap; padding: 0 10px; height: var(--_row); border-bottom: 1px solid var(--_border); }
-.tsp-root .tsp-table td { padding: 5px 10px; height: var(--_row); border-bottom: 1px solid var(--_border); vertical-align: middle; white-space: nowrap; }
+.tsp-root .tsp-table th { position: sticky; top: 0; z-index: 1; background: var(--_subtle); text-align: left; font-weight: 600; white-space: nowrap; padding: 0 8px; height: var(--_row); border-bottom: 1px solid var(--_border); }
+.tsp-root .tsp-table td { padding: 4px 8px; height: var(--_row); border-bottom: 1px solid var(--_border); vertical-align: middle; white-space: nowrap; }
 .tsp-root .tsp-table tbody tr:last-child td { border-bottom: 0; }
 .tsp-root .tsp-table tbody tr:hover td { background: var(--_hover); }
 .tsp-root .tsp-num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -90,13 +90,17 @@ export const CSS = `
 .tsp-root .tsp-sort-arrow { font-size: 9px; color: var(--_muted); opacity: 0.6; }
 .tsp-root .tsp-sort.is-sorted .tsp-sort-arrow { color: var(--_accent); opacity: 1; }
 .tsp-root .tsp-search { position: relative; display: inline-flex; }
-.tsp-root .tsp-search-btn { display: inline-flex; align-items: center; justify-content: center; width: 20px; height: 20px; border: 1px solid transparent; border-radius: var(--_radius); background: none; color: var(--_muted); cursor: pointer; }
+.tsp-root .tsp-search-btn { display: inline-flex; align-items: center; justify-content: center; width: 22px; height: 22px; border: 1px solid transparent; border-radius: var(--_radius); background: none; color: var(--_muted); cursor: pointer; }
+.tsp-root .tsp-search-btn:hover { background: var(--_bg); border-color: var(--_border); }
 .tsp-root .tsp-search-btn:hover { color: var(--_accent); }
 .tsp-root .tsp-search-btn.is-applied { color: var(--_on-accent); background: var(--_accent); }
 .tsp-root .tsp-search-pop { position: absolute; top: 26px; left: -8px; z-index: 5; display: flex; gap: 6px; padding: 8px; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); font-weight: 400; }
 
-.tsp-root .tsp-col-sql { max-width: 340px; }
-.tsp-root .tsp-sql { display: flex; align-items: center; gap: 8px; max-width: 340px; }
+.tsp-root .tsp-col-sql { max-width: 250px; }
+.tsp-root .tsp-sql { display: flex; align-items: center; gap: 8px; max-width: 250px; }
+.tsp-root .tsp-table .tsp-col-actions { position: sticky; right: 0; background: var(--_bg); box-shadow: -1px 0 0 var(--_border); }
+.tsp-root .tsp-table th.tsp-col-actions { background: var(--_subtle); z-index: 2; }
+.tsp-root .tsp-table tbody tr:hover td.tsp-col-actions { background: var(--_hover); }
 .tsp-root .tsp-sql-preview { overflow: hidden; text-overflow: ellipsis; font-family: var(--_mono); font-size: 12px; color: var(--_fg); }
 .tsp-root .tsp-status { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 500; }
 .tsp-root .tsp-status-active { background: #e4f7e6; color: #237b19; }

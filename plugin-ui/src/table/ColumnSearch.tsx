@@ -4,7 +4,7 @@ import { type FocusEvent, useState } from 'react';
 import type { Features } from './features';
 
 const SearchIcon = () => (
-  <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
     <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
     <path d="M10.5 10.5 14 14" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
   </svg>

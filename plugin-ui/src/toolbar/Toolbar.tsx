@@ -25,8 +25,10 @@ export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRef
             <span className="tsp-count">
               <strong>{fmt.count(page.counts.active)}</strong> active
             </span>
-            <span className="tsp-server" title={page.serverVersion}>
-              {DIALECTS[page.dialect]} {page.serverVersion}
+            <span className="tsp-server" title={`${DIALECTS[page.dialect]} ${page.serverVersion}`}>
+              {page.serverVersion.toLowerCase().includes(page.dialect)
+                ? page.serverVersion
+                : `${DIALECTS[page.dialect]} ${page.serverVersion}`}
             </span>
           </>
         )}

@@ -1,0 +1,47 @@
+import { mountRootParcel, type ParcelConfigObject } from 'single-spa';
+import Parcel from 'single-spa-react/parcel';
+import type { Auth } from './auth';
+
+/** The parcel's URL comes from the import map, like any shared module. */
+const PARCEL = '@tenant-sessions/parcel';
+const loadParcel = () => import(/* webpackIgnore: true */ PARCEL) as Promise<ParcelConfigObject>;
+
+type Props = {
+  auth: Auth;
+  clusterId: string;
+  tenantId?: string;
+  title: string;
+  trail: string[];
+  tabs: string[];
+};
+
+/** A console page that hosts the Tenant Session tab: both entries mount the same parcel. */
+export function SessionsPage({ auth, clusterId, tenantId, title, trail, tabs }: Props) {
+  return (
+    <>
+      <p className="console-trail">{trail.join(' / ')}</p>
+      <h1>{title}</h1>
+      <div className="console-tabs" role="presentation">
+        {tabs.map((tab, i) => (
+          <span key={tab} className={i === 1 ? 'is-active' : undefined}>
+            {tab}
+          </span>
+        ))}
+      </div>
+      <div className="console-card">
+        <Parcel
+          config={loadParcel}
+          mountParcel={mountRootParcel}
+          wrapWith="div"
+          wrapClassName="console-parcel"
+          clusterId={clusterId}
+          tenantId={tenantId}
+          apiUrl="/trpc"
+          getAuthToken={auth.getAuthToken}
+          locale={navigator.language}
+          handleError={(error: Error) => console.error('Tenant Session tab', error)}
+        />
+      </div>
+    </>
+  );
+}
