@@ -1,14 +1,13 @@
-import type { Visibility } from '@tenant-sessions/contracts';
 import { TRPCError } from '@trpc/server';
-import mysql, { type Pool, type PoolConnection, type RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
-import { dialectFor, type SessionDialect, type Statement } from '../dialects';
-import { failure } from '../trpc/errors';
+import type { Statement } from '../dialects';
 import { isClientTimeout, isFatal, tenantFailure } from './failures';
+import { createTenantPool } from './pool';
+import { type Probe, probeServer } from './probe';
 
-/** What the sidecar learns about a tenant's server on its first connection. */
-export type Probe = { serverVersion: string; dialect: SessionDialect; visibility: Visibility };
+export type { Probe };
 
 /** The user and source of each session the last list of this tenant showed, by key. */
 export type SeenSessions = Map<string, { user: string; source: string }>;
@@ -21,8 +20,8 @@ export type TenantConnection = {
 };
 
 /**
- * One configured tenant: a lazily created, bounded mysql2 pool, the ids of the pool's own
- * connections (protected from KILL), and the last list snapshot (for `changed`).
+ * One configured tenant: its lazily created pool and the ids of its own connections, the probe
+ * of its server, the last list snapshot (for `changed`), and how its calls meet the database.
  */
 export class TenantHandle {
   readonly address: string;
@@ -134,53 +133,21 @@ export class TenantHandle {
   }
 
   private ensurePool(): Pool {
-    if (this.pool) return this.pool;
-    const { host, port, user, password, database } = this.config.connection;
-    const pool = mysql.createPool({
-      host,
-      port,
-      user,
-      password,
-      database,
-      connectionLimit: this.config.poolSize,
-      maxIdle: this.config.poolSize,
-      idleTimeout: 30_000,
-      queueLimit: 50,
-      connectTimeout: this.config.connectTimeoutMs,
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-      dateStrings: true,
-      multipleStatements: false,
-    });
-    // Track the ids of the pool's own connections: they are protected from KILL.
-    pool.pool.on('connection', (connection) => {
-      const id = String(connection.threadId);
-      this.ownThreadIds.add(id);
-      connection.once('end', () => this.ownThreadIds.delete(id));
-    });
-    this.pool = pool;
-    this.log.debug({ tenant: this.ref, address: this.address }, 'pool created');
-    return pool;
+    this.pool ??= createTenantPool(this.config, this.ownThreadIds);
+    return this.pool;
   }
 
+  /** The probe, made once per pool and shared by the calls that need it meanwhile. */
   private probeWith(read: TenantConnection['read']): Promise<Probe> {
     if (this.known) return Promise.resolve(this.known);
-    this.probing ??= (async () => {
-      const [version] = await read({ sql: 'SELECT VERSION() AS version', values: [] });
-      const serverVersion = String(version?.version ?? '');
-      const dialect = dialectFor(serverVersion, this.config.dialect, { scope: this.config.scope });
-      if (!dialect)
-        throw failure(
-          'UNSUPPORTED',
-          `Tenant ${this.ref} runs ${serverVersion}: its dialect is not supported by this sidecar yet`,
-        );
-      const [row] = await read({ sql: dialect.visibilitySql, values: [] });
-      const visibility: Visibility = Number(row?.sees_all) > 0 ? 'all' : 'own-sessions-only';
-      this.known = { serverVersion, dialect, visibility };
-      return this.known;
-    })().finally(() => {
-      this.probing = undefined;
-    });
+    this.probing ??= probeServer(read, this.config)
+      .then((probe) => {
+        this.known = probe;
+        return probe;
+      })
+      .finally(() => {
+        this.probing = undefined;
+      });
     return this.probing;
   }
 }

@@ -1,0 +1,33 @@
+import mysql, { type Pool } from 'mysql2/promise';
+import type { TenantConfig } from '../config/tenants';
+
+/**
+ * A bounded mysql2 pool for one tenant. The id of every connection it opens goes into `ownIds`
+ * (and leaves when the connection ends): the sidecar's own sessions are protected from KILL.
+ */
+export const createTenantPool = (config: TenantConfig, ownIds: Set<string>): Pool => {
+  const { host, port, user, password, database } = config.connection;
+  const pool = mysql.createPool({
+    host,
+    port,
+    user,
+    password,
+    database,
+    connectionLimit: config.poolSize,
+    maxIdle: config.poolSize,
+    idleTimeout: 30_000,
+    queueLimit: 50,
+    connectTimeout: config.connectTimeoutMs,
+    // Session ids are 64-bit: keep BIGINTs as exact decimal strings.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+    multipleStatements: false,
+  });
+  pool.pool.on('connection', (connection) => {
+    const id = String(connection.threadId);
+    ownIds.add(id);
+    connection.once('end', () => ownIds.delete(id));
+  });
+  return pool;
+};
