@@ -37,7 +37,7 @@ const outcomeOfError = (error: unknown, session: Session, dialect: SessionDialec
   if (errno === 1095)
     return {
       outcome: 'denied' as const,
-      message: `The sidecar's account ${account} may not close sessions of ${session.user}: it lacks the ${dialect.killOthersPrivilege} privilege`,
+      message: `The sidecar's account ${account} may not close sessions of other users (this one is ${session.user}'s): grant it ${dialect.killOthersPrivilege}`,
     };
   return {
     outcome: 'error' as const,
@@ -95,7 +95,7 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
     const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
     const fresh = new Map(sessionsOf(handle, dialect, rows, request.ownIds()).map((s) => [s.key, s]));
-    const account = `${handle.config.connection.user}@${handle.address}`;
+    const account = `${handle.config.connection.user} on ${handle.address}`;
     const results: KillResult[] = [];
     const closed: string[] = [];
     for (const sessionKey of sessionKeys) {
