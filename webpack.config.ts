@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -46,6 +47,22 @@ const importMap = (compilation: Compilation) =>
     2,
   );
 
+/** The portal page: its template with the import map, the preloads and the console's script. */
+const portalPage = (compilation: Compilation) => {
+  const preload = Object.values(SHARED)
+    .map(({ entry }) => `<link rel="modulepreload" href="${jsOf(compilation, entry)}" />`)
+    .join('\n    ');
+  return readFileSync(ui('portal/index.html'), 'utf8')
+    .replace(
+      /<!-- import-map:[^>]*-->/,
+      `<script type="importmap">${importMap(compilation)}</script>\n    ${preload}`,
+    )
+    .replace(
+      /<!-- console:[^>]*-->/,
+      `<script type="module" src="${jsOf(compilation, 'console')}"></script>`,
+    );
+};
+
 const config: Configuration = {
   context: root,
   entry: Object.fromEntries(Object.values(ALL).map(({ entry, file }) => [entry, file])),
@@ -79,14 +96,8 @@ const config: Configuration = {
   performance: { hints: false },
   plugins: [
     new HtmlWebpackPlugin({
-      template: ui('portal/index.ejs'),
       inject: false,
-      minify: false,
-      templateParameters: (compilation) => ({
-        importMap: importMap(compilation),
-        console: jsOf(compilation, 'console'),
-        preload: Object.values(SHARED).map(({ entry }) => jsOf(compilation, entry)),
-      }),
+      templateContent: ({ compilation }: { compilation: Compilation }) => portalPage(compilation),
     }),
   ],
 };
