@@ -78,6 +78,7 @@ export const CSS = `
 .tsp-root .tsp-toast { position: fixed; right: 24px; bottom: 24px; z-index: 900; max-width: min(560px, calc(100vw - 48px)); margin: 0; box-shadow: var(--_shadow); }
 
 .tsp-root .tsp-scroll { overflow: auto; border: 1px solid var(--_border); border-radius: var(--_radius); max-height: var(--tsp-table-max-height, none); }
+.tsp-root .tsp-scroll-long { max-height: var(--tsp-table-max-height-long, 70vh); }
 .tsp-root .tsp-table { width: 100%; border-collapse: separate; border-spacing: 0; }
 .tsp-root .tsp-table th { position: sticky; top: 0; z-index: 1; background: var(--_subtle); text-align: left; font-weight: 600; white-space: nowrap; padding: 0 8px; height: var(--_row); border-bottom: 1px solid var(--_border); }
 .tsp-root .tsp-table td { padding: 4px 8px; height: var(--_row); border-bottom: 1px solid var(--_border); vertical-align: middle; white-space: nowrap; }

@@ -1,11 +1,14 @@
+import { useRef } from 'react';
 import { HeaderCell } from './HeaderCell';
-import { TableBody } from './TableBody';
+import { TableBody, VIRTUAL_FROM } from './TableBody';
 import type { SessionsTable as Table } from './useSessionsTable';
 
-/** The grid itself: one header row, the body (swappable for a virtualized one). */
+/** The grid itself: one header row and the body; a long page scrolls inside its own box. */
 export function SessionsTable({ table, busy }: { table: Table; busy: boolean }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const long = table.getRowModel().rows.length > VIRTUAL_FROM;
   return (
-    <div className="tsp-scroll">
+    <div className={long ? 'tsp-scroll tsp-scroll-long' : 'tsp-scroll'} ref={scroller}>
       <table className="tsp-table" aria-busy={busy}>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -16,7 +19,7 @@ export function SessionsTable({ table, busy }: { table: Table; busy: boolean }) 
             </tr>
           ))}
         </thead>
-        <TableBody table={table} />
+        <TableBody table={table} scroller={scroller} />
       </table>
     </div>
   );

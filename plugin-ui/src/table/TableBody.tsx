@@ -1,27 +1,60 @@
+import type { Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Session } from '@tenant-sessions/contracts';
+import type { RefObject } from 'react';
+import type { Features } from './features';
+import { RowView } from './RowView';
 import type { SessionsTable } from './useSessionsTable';
 
-/**
- * Every row of the current page. The only place that walks the rows: a virtualized body
- * (@tanstack/react-virtual over `table.getRowModel().rows`) replaces this component alone.
- */
-export function TableBody({ table }: { table: SessionsTable }) {
+/** Pages longer than this render only the rows in view of the scroll box. */
+export const VIRTUAL_FROM = 100;
+const ROW_HEIGHT = 34;
+
+type Props = { table: SessionsTable; scroller: RefObject<HTMLDivElement | null> };
+
+/** The rows of the current page: all of them, or for long pages only those on screen. */
+export function TableBody({ table, scroller }: Props) {
+  const rows = table.getRowModel().rows;
+  if (rows.length <= VIRTUAL_FROM) {
+    return (
+      <tbody>
+        {rows.map((row) => (
+          <RowView key={row.id} row={row} table={table} />
+        ))}
+      </tbody>
+    );
+  }
+  return <VirtualRows rows={rows} table={table} scroller={scroller} />;
+}
+
+/** Rows on screen between two spacer rows that stand for the rest (the table keeps its layout). */
+function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Session>[] }) {
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 12,
+    initialRect: { width: 0, height: 600 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const span = table.getAllLeafColumns().length;
   return (
     <tbody>
-      {table.getRowModel().rows.map((row) => (
-        <tr key={row.id} className={row.original.status === 'ACTIVE' ? 'tsp-row-active' : undefined}>
-          {row.getAllCells().map((cell) => {
-            const meta = cell.column.columnDef.meta;
-            const cls = [meta?.numeric && 'tsp-num', meta?.mono && 'tsp-mono', `tsp-col-${cell.column.id}`]
-              .filter(Boolean)
-              .join(' ');
-            return (
-              <td key={cell.id} className={cls}>
-                <table.FlexRender cell={cell} />
-              </td>
-            );
-          })}
-        </tr>
-      ))}
+      {before > 0 && <Spacer height={before} span={span} />}
+      {items.map((item) => {
+        const row = rows[item.index];
+        return row && <RowView key={row.id} row={row} table={table} />;
+      })}
+      {after > 0 && <Spacer height={after} span={span} />}
     </tbody>
   );
 }
+
+const Spacer = ({ height, span }: { height: number; span: number }) => (
+  <tr aria-hidden="true" className="tsp-spacer">
+    <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
+  </tr>
+);
