@@ -54,6 +54,7 @@ function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Se
 }
 
 const Spacer = ({ height, span }: { height: number; span: number }) => (
+  // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no control; screen readers skip it
   <tr aria-hidden="true" className="tsp-spacer">
     <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
   </tr>
