@@ -75,8 +75,9 @@ describe('the parcel through single-spa', () => {
     expect(styles()).toHaveLength(1);
     expect(sidecar.calls.every((c) => c.authorization === 'Bearer token-1')).toBe(true);
 
-    await mounted.update?.(props(element, 'pay'));
+    await mounted.update?.({ ...props(element, 'pay'), getAuthToken: () => 'token-2' });
     await waitFor(() => expect(sidecar.lastList()).toMatchObject({ tenantId: 'pay' }));
+    expect(sidecar.calls.at(-1)?.authorization).toBe('Bearer token-2');
     expect(await screen.findByRole('region', { name: 'Sessions of tenant pay' })).toBeInTheDocument();
 
     await mounted.update?.(props(element, 'slow'));

@@ -87,4 +87,12 @@ describe('the sessions table', () => {
       await screen.findByText(/not close its sessions: your account lacks the kill right/),
     ).toBeInTheDocument();
   });
+
+  it('formats numbers and times in the locale the host gives', async () => {
+    mockSidecar();
+    renderTab({ locale: 'de-DE' });
+    const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
+    expect(cells[6]).toHaveTextContent('12,3');
+    expect(screen.getByText(/^Data as of /)).toHaveTextContent(/\d{2}:\d{2}:\d{2}/);
+  });
 });
