@@ -47,6 +47,7 @@ describe('closing', () => {
     expect(
       await screen.findByText(`Session ${activeLong.id} (app_rw from 10.1.2.3:51234) was closed.`),
     ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
     expect(sidecar.inputs('sessions.kill')).toEqual([EXPECTED_INPUT]);
     expect(sidecar.inputs('sessions.killQuery')).toEqual([]);
     await waitFor(() => expect(sidecar.inputs('sessions.list').length).toBeGreaterThan(listsBefore));

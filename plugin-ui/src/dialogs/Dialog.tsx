@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -20,7 +20,8 @@ export function Dialog(props: {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // A layout effect, so that focus is back before anything mounted with the closing takes it.
+  useLayoutEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const preferred = box.current?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])');
     (preferred ?? focusables(box.current)[0] ?? box.current)?.focus();

@@ -12,7 +12,14 @@ export function Notice({ tone, children, onDismiss, toast }: Props) {
     >
       <span className="tsp-notice-text">{children}</span>
       {onDismiss && (
-        <button type="button" className="tsp-icon-btn" aria-label="Dismiss" onClick={onDismiss}>
+        <button
+          type="button"
+          className="tsp-icon-btn"
+          aria-label="Dismiss"
+          onClick={onDismiss}
+          // biome-ignore lint/a11y/noAutofocus: the outcome of a close takes the focus the closed row held
+          autoFocus={toast}
+        >
           ×
         </button>
       )}
