@@ -4,7 +4,7 @@ import { useTenants } from './api/queries';
 import { makeFormatters } from './format';
 import { StatePanel } from './status/StatePanel';
 import { TenantSessions } from './TenantSessions';
-import { killRefusal } from './tenants/killRefusal';
+import { killRight } from './tenants/killRight';
 import { TenantPicker } from './tenants/TenantPicker';
 
 type Props = { clusterId: string; tenantId?: string; locale?: string };
@@ -34,7 +34,7 @@ export function SessionsTab({ clusterId, tenantId, locale }: Props) {
           key={`${clusterId}/${chosen}`}
           tenant={{ clusterId, tenantId: chosen }}
           tenantName={name}
-          killRefused={killRefusal(tenants, info, name)}
+          kill={killRight(tenants, info, name)}
           fmt={fmt}
         />
       ) : tenants.isError ? (

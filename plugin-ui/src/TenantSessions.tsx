@@ -11,12 +11,14 @@ import { FilterChips } from './table/FilterChips';
 import { Pager } from './table/Pager';
 import { SessionsTable } from './table/SessionsTable';
 import { useSessionsTable } from './table/useSessionsTable';
+import type { KillRight } from './tenants/killRight';
 import { Toolbar } from './toolbar/Toolbar';
 
-type Props = { tenant: TenantRef; tenantName: string; killRefused: string | null; fmt: Formatters };
+type Props = { tenant: TenantRef; tenantName: string; kill: KillRight; fmt: Formatters };
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantSessions({ tenant, tenantName, killRefused, fmt }: Props) {
+export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
+  const killRefused = kill.allowed ? null : kill.why;
   const [viewing, setViewing] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
   const { ask } = close;
@@ -44,7 +46,7 @@ export function TenantSessions({ tenant, tenantName, killRefused, fmt }: Props) 
           privilege.
         </Notice>
       )}
-      {killRefused && !killRefused.startsWith('Checking') && <Notice tone="info">{killRefused}</Notice>}
+      {!kill.allowed && kill.known && <Notice tone="info">{kill.why}</Notice>}
       {close.told && (
         <Notice tone={close.told.tone} onDismiss={close.dismiss} toast>
           {close.told.text}

@@ -1,5 +1,5 @@
 import type { Column } from '@tanstack/react-table';
-import type { Session } from '@tenant-sessions/contracts';
+import { LIMITS, type Session } from '@tenant-sessions/contracts';
 import { type FocusEvent, useState } from 'react';
 import type { Features } from './features';
 
@@ -64,7 +64,7 @@ export function ColumnSearch({
             aria-label={`${label} contains`}
             placeholder={`${label} contains…`}
             value={draft}
-            maxLength={256}
+            maxLength={LIMITS.maxString}
             // biome-ignore lint/a11y/noAutofocus: the box opens on the operator's click to type into it
             autoFocus
             onChange={(event) => setDraft(event.target.value)}
