@@ -42,6 +42,17 @@ const tenantEntry = z
     connection,
     dialect: dialect.optional(),
     scope: scope.default({ kind: 'tenant' }),
+    /**
+     * OceanBase: the connection goes through OBProxy (ODP). Absent: detected with
+     * `SELECT proxy_version()`, which only OBProxy answers.
+     */
+    viaObproxy: z.boolean().optional(),
+    /**
+     * OceanBase through OBProxy: when a KILL answers "unknown thread" (OBProxy knows only its own
+     * clients), retry it once on a short-lived connection to the session's observer SVR_IP:SQL_PORT
+     * with the same account (its `#cluster` suffix removed). Off unless set.
+     */
+    directAccess: z.boolean().default(false),
     poolSize: z.number().int().min(1).max(20).default(2),
     statementTimeoutMs: z.number().int().min(1).max(600_000).default(5000),
     connectTimeoutMs: z.number().int().min(1).max(600_000).default(5000),

@@ -10,6 +10,10 @@ export type TenantConfig = {
   connection: { host: string; port: number; user: string; password: string | undefined; database?: string };
   dialect: Dialect | undefined;
   scope: TenantEntry['scope'];
+  /** OceanBase: the connection goes through OBProxy; undefined: detected. */
+  viaObproxy?: boolean | undefined;
+  /** OceanBase through OBProxy: retry a KILL answered "unknown thread" on the session's observer. */
+  directAccess?: boolean;
   poolSize: number;
   statementTimeoutMs: number;
   connectTimeoutMs: number;
@@ -56,6 +60,8 @@ export const tenantsFromFile = (
         connection: { ...reach, password },
         dialect: tenant.dialect,
         scope: tenant.scope,
+        viaObproxy: tenant.viaObproxy,
+        directAccess: tenant.directAccess,
         poolSize: tenant.poolSize,
         statementTimeoutMs: tenant.statementTimeoutMs,
         connectTimeoutMs: tenant.connectTimeoutMs,

@@ -13,8 +13,17 @@ export type RowContext = {
 export type Statement = { sql: string; values: string[] };
 
 /**
- * How one server family lists, reads and kills sessions. A third family (OceanBase) plugs in by
- * implementing this and registering a factory in `dialects/index.ts`.
+ * A KILL as it is sent: `prepared` binds `values` in a server-side prepared statement; `text`
+ * sends the SQL as written (OceanBase), its id checked as `^[0-9]{1,20}$` before it got there.
+ */
+export type KillStatement = Statement & { protocol: 'prepared' | 'text' };
+
+/** Where a session's own server takes SQL directly (OceanBase: SVR_IP:SQL_PORT), by row key. */
+export type DirectAddress = { key: string; host: string; port: number };
+
+/**
+ * How one server family lists, reads and kills sessions. A family plugs in by implementing this
+ * and registering a factory in `dialects/index.ts`.
  */
 export interface SessionDialect {
   readonly name: Dialect;
@@ -26,10 +35,20 @@ export interface SessionDialect {
   sqlText(key: { observer: string; id: string }, context: RowContext, timeoutMs: number): Statement | null;
   /** A row of listSessions / sessionsByIds as a Session, not yet marked protected for own connections. */
   toSession(row: ProcessRow, context: RowContext): Session;
+  /**
+   * Optional: the list as one row per session (OceanBase: the same id on several observers is one
+   * session). Sessions not named here pass as they are.
+   */
+  foldSessions?(sessions: Session[]): Session[];
   /** Why a session may never be killed from here (system, replication, inner threads), or null. */
   protectedReason(session: Session): string | null;
-  /** The KILL statement, with the id as its one `?` parameter. */
-  killStatement(kind: KillKind): string;
+  /** The KILL for one session id (already validated as a session id by the contract). */
+  killStatement(kind: KillKind, id: string): KillStatement;
+  /**
+   * Optional (OceanBase through OBProxy): where a row's session can be killed on a direct
+   * connection when the tenant's own connection answers "unknown thread"; null when not.
+   */
+  directAddress?(row: ProcessRow): DirectAddress | null;
   /** The privilege an account needs to kill another account's sessions, in the server's own words. */
   readonly killOthersPrivilege: string;
   /** A row `{ sees_all: 0 | 1 }`: whether the account may see every session (PROCESS). */
@@ -37,3 +56,15 @@ export interface SessionDialect {
   /** Server errnos meaning "the statement ran past its time limit". */
   readonly timeoutErrnos: ReadonlySet<number>;
 }
+
+/** A server this sidecar cannot serve; the message names what was found and what is needed. */
+export class UnsupportedServer extends Error {
+  override name = 'UnsupportedServer';
+}
+
+/** MySQL and MariaDB: `KILL [QUERY] ?` as a prepared statement, the id bound. */
+export const boundKill = (kind: KillKind, id: string): KillStatement => ({
+  sql: kind === 'query' ? 'KILL QUERY ?' : 'KILL ?',
+  values: [id],
+  protocol: 'prepared',
+});

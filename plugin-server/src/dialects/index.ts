@@ -2,8 +2,19 @@ import type { Dialect } from '@tenant-sessions/contracts';
 import type { SessionDialect } from './dialect';
 import { mariadbDialect } from './mariadb';
 import { mysqlDialect } from './mysql';
+import { oceanbaseDialect } from './oceanbase';
+import type { DialectOptions } from './options';
 
-export type { ProcessRow, RowContext, SessionDialect, Statement } from './dialect';
+export type {
+  DirectAddress,
+  KillStatement,
+  ProcessRow,
+  RowContext,
+  SessionDialect,
+  Statement,
+} from './dialect';
+export { UnsupportedServer } from './dialect';
+export type { DialectOptions } from './options';
 
 /** The family a server belongs to, from what `SELECT VERSION()` answers. */
 export const detectDialect = (version: string): Dialect => {
@@ -12,22 +23,19 @@ export const detectDialect = (version: string): Dialect => {
   return 'mysql';
 };
 
-/** What a factory may bake into a tenant's dialect: OceanBase's sys scope filters rows by tenant. */
-export type DialectOptions = { scope: { kind: 'tenant' } | { kind: 'sys'; tenantName: string } };
-
-/** Each family's factory; OceanBase's arrives with its own issue (null: not supported yet). */
-const FACTORIES: Record<Dialect, ((version: string, options: DialectOptions) => SessionDialect) | null> = {
-  mysql: mysqlDialect,
-  mariadb: mariadbDialect,
-  oceanbase: null,
+/** Each family's factory; OceanBase's probes the server (mode, view columns, OBProxy). */
+const FACTORIES: Record<Dialect, (version: string, options: DialectOptions) => Promise<SessionDialect>> = {
+  mysql: async (version) => mysqlDialect(version),
+  mariadb: async () => mariadbDialect(),
+  oceanbase: oceanbaseDialect,
 };
 
-/** The dialect for a server: the configured one if any, else the detected one; null if not supported. */
+/**
+ * The dialect for a server: the configured one if any (trusted), else the detected one.
+ * Rejects with UnsupportedServer, naming what was found, for a server it cannot serve.
+ */
 export const dialectFor = (
   version: string,
   configured: Dialect | undefined,
-  options: DialectOptions = { scope: { kind: 'tenant' } },
-): SessionDialect | null => {
-  const factory = FACTORIES[configured ?? detectDialect(version)];
-  return factory ? factory(version, options) : null;
-};
+  options: DialectOptions,
+): Promise<SessionDialect> => FACTORIES[configured ?? detectDialect(version)](version, options);

@@ -62,7 +62,7 @@ describe('the mariadb dialect on a real server', () => {
 
   it('kills with the id bound: an unknown id answers errno 1094', async () => {
     await expect(
-      reader.execute(dialect.killStatement('query'), ['18446744073709551615']),
+      reader.execute(dialect.killStatement('query', '18446744073709551615')),
     ).rejects.toMatchObject({
       errno: 1094,
     });

@@ -1,5 +1,4 @@
-import type { KillKind } from '@tenant-sessions/contracts';
-import type { SessionDialect } from './dialect';
+import { boundKill, type SessionDialect } from './dialect';
 import { systemThreadReason } from './protection';
 import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession } from './rows';
 
@@ -35,7 +34,7 @@ export const mariadbDialect = (): SessionDialect => ({
       : null,
   toSession: processRowToSession,
   protectedReason: systemThreadReason,
-  killStatement: (kind: KillKind) => (kind === 'query' ? 'KILL QUERY ?' : 'KILL ?'),
+  killStatement: boundKill,
   killOthersPrivilege: 'CONNECTION ADMIN (or SUPER)',
   visibilitySql: PROCESS_PRIVILEGE_SQL,
   timeoutErrnos: new Set([1969]),

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectDialect, dialectFor } from './index';
+import { type DialectOptions, detectDialect, dialectFor } from './index';
 import { hasPerformanceSchemaProcesslist } from './mysql';
 import { systemThreadReason } from './protection';
 import { previewOf, processRowToSession } from './rows';
+
+// MySQL and MariaDB factories read nothing from the server.
+const options: DialectOptions = {
+  scope: { kind: 'tenant' },
+  read: () => Promise.reject(new Error('no read expected')),
+};
 
 const row = {
   id: '18446744073709551615',
@@ -80,32 +86,43 @@ describe('dialects', () => {
     expect(detectDialect('10.11.19-MariaDB-0+deb12u1')).toBe('mariadb');
     expect(detectDialect('8.0.36')).toBe('mysql');
     expect(detectDialect('5.7.25-OceanBase-v4.2.1.0')).toBe('oceanbase');
-    expect(dialectFor('8.0.36', undefined)?.name).toBe('mysql');
-    expect(dialectFor('8.0.36', 'mariadb')?.name).toBe('mariadb');
-    expect(dialectFor('5.7.25-OceanBase-v4.2.1.0', undefined)).toBeNull();
+    expect(detectDialect('5.7.25-OceanBase_CE-v4.3.5.0')).toBe('oceanbase');
   });
 
-  it('read MySQL from performance_schema from 8.0.22 on', () => {
+  it('are made by their factory, the configured one trusted', async () => {
+    expect((await dialectFor('8.0.36', undefined, options)).name).toBe('mysql');
+    expect((await dialectFor('8.0.36', 'mariadb', options)).name).toBe('mariadb');
+  });
+
+  it('read MySQL from performance_schema from 8.0.22 on', async () => {
     expect(hasPerformanceSchemaProcesslist('8.0.21')).toBe(false);
     expect(hasPerformanceSchemaProcesslist('8.0.22')).toBe(true);
     expect(hasPerformanceSchemaProcesslist('8.4.0')).toBe(true);
     expect(hasPerformanceSchemaProcesslist('5.7.44-log')).toBe(false);
-    expect(dialectFor('8.0.36', undefined)?.listSessions(500).sql).toMatch(
+    expect((await dialectFor('8.0.36', undefined, options)).listSessions(500).sql).toMatch(
       /^SELECT \/\*\+ MAX_EXECUTION_TIME\(500\) \*\/ .* FROM performance_schema\.processlist$/,
     );
-    expect(dialectFor('5.7.44', undefined)?.listSessions(500).sql).toMatch(
+    expect((await dialectFor('5.7.44', undefined, options)).listSessions(500).sql).toMatch(
       /FROM information_schema\.PROCESSLIST$/,
     );
   });
 
-  it('bind ids as parameters, never in the SQL text', () => {
+  it('bind ids as parameters, never in the SQL text', async () => {
     for (const version of ['10.11.2-MariaDB', '8.0.36']) {
-      const dialect = dialectFor(version, undefined);
-      const byIds = dialect?.sessionsByIds(['1', '18446744073709551615'], 1000);
-      expect(byIds?.values).toEqual(['1', '18446744073709551615']);
-      expect(byIds?.sql).not.toContain('18446744073709551615');
-      expect(dialect?.killStatement('session')).toBe('KILL ?');
-      expect(dialect?.killStatement('query')).toBe('KILL QUERY ?');
+      const dialect = await dialectFor(version, undefined, options);
+      const byIds = dialect.sessionsByIds(['1', '18446744073709551615'], 1000);
+      expect(byIds.values).toEqual(['1', '18446744073709551615']);
+      expect(byIds.sql).not.toContain('18446744073709551615');
+      expect(dialect.killStatement('session', '7')).toEqual({
+        sql: 'KILL ?',
+        values: ['7'],
+        protocol: 'prepared',
+      });
+      expect(dialect.killStatement('query', '7')).toEqual({
+        sql: 'KILL QUERY ?',
+        values: ['7'],
+        protocol: 'prepared',
+      });
     }
   });
 

@@ -19,7 +19,8 @@ export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string 
     `CHAR_LENGTH(${info}) AS info_length`,
   ].join(', ');
 
-const text = (value: unknown): string | null => {
+/** A driver value as text (Buffers read as UTF-8); null stays null. */
+export const text = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
   return String(value);
@@ -33,6 +34,14 @@ export const previewOf = (sql: string, limit: number = LIMITS.sqlPreviewChars): 
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 };
 
+/** The preview of a row's `info_head` (sqlPreviewChars + 1 characters) against its `info_length`. */
+export const sqlPreviewOf = (row: ProcessRow): Pick<Session, 'sqlPreview' | 'sqlTruncated'> => {
+  const head = text(row.info_head);
+  const preview = head === null ? null : previewOf(head);
+  const length = row.info_length === null || row.info_length === undefined ? 0 : Number(row.info_length);
+  return { sqlPreview: preview, sqlTruncated: preview !== null && [...preview].length < length };
+};
+
 const statusOf = (command: string): Session['status'] => {
   if (command === 'Killed') return 'KILLED';
   return command === 'Sleep' ? 'SLEEP' : 'ACTIVE';
@@ -42,9 +51,6 @@ const statusOf = (command: string): Session['status'] => {
 export const processRowToSession = (row: ProcessRow, { address }: RowContext): Session => {
   const id = text(row.id) ?? '0';
   const command = text(row.command) ?? '';
-  const head = text(row.info_head);
-  const preview = head === null ? null : previewOf(head);
-  const length = row.info_length === null || row.info_length === undefined ? 0 : Number(row.info_length);
   return {
     key: makeSessionKey(address, id),
     id,
@@ -55,8 +61,7 @@ export const processRowToSession = (row: ProcessRow, { address }: RowContext): S
     timeSeconds: Number(row.time_seconds ?? 0),
     status: statusOf(command),
     state: text(row.state) || null,
-    sqlPreview: preview,
-    sqlTruncated: preview !== null && [...preview].length < length,
+    ...sqlPreviewOf(row),
     observer: address,
     otherObservers: [],
     obproxy: null,

@@ -2,12 +2,15 @@ import {
   type KillKind,
   type KillReport,
   type KillResult,
+  makeSessionKey,
   parseSessionKey,
   type Session,
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import type { SessionDialect } from '../dialects';
+import type { DirectAddress, SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
+import { retryDirect } from './direct';
+import { errnoOf, type Outcome, outcomeOfError } from './outcomes';
 import { sessionsOf } from './snapshot';
 
 export type KillRequest = {
@@ -21,36 +24,11 @@ export type KillRequest = {
   log: Logger;
 };
 
-type DriverError = { errno?: number; sqlMessage?: string; message?: string };
-
 /** How long a closed session may linger in the processlist before the answer is sent anyway. */
 const GONE_WAIT_MS = 1500;
 
-/** The outcome of a KILL the server answered with an error: 1094 unknown thread, 1095 not owner. */
-const outcomeOfError = (error: unknown, session: Session, dialect: SessionDialect, account: string) => {
-  const { errno, sqlMessage, message } = error as DriverError;
-  if (errno === 1094)
-    return {
-      outcome: 'not_found' as const,
-      message: `Session ${session.id} ended before it could be closed`,
-    };
-  if (errno === 1095)
-    return {
-      outcome: 'denied' as const,
-      message: `The sidecar's account ${account} may not close sessions of other users (this one is ${session.user}'s): grant it ${dialect.killOthersPrivilege}`,
-    };
-  return {
-    outcome: 'error' as const,
-    message: `The server refused: ${sqlMessage ?? message ?? String(error)}`,
-  };
-};
-
 /** Why nothing is sent for this key, or null when the KILL may go. */
-const refusal = (
-  key: string,
-  session: Session | undefined,
-  request: KillRequest,
-): Pick<KillResult, 'outcome' | 'message'> | null => {
+const refusal = (key: string, session: Session | undefined, request: KillRequest): Outcome | null => {
   if (!session)
     return {
       outcome: 'not_found',
@@ -82,10 +60,54 @@ const waitUntilGone = async (
   }
 };
 
+/** Every key a session answers to: its own, and its id on each other observer it was folded from. */
+const byEveryKey = (sessions: Session[]): Map<string, Session> => {
+  const map = new Map<string, Session>();
+  for (const session of sessions) {
+    for (const observer of session.otherObservers) map.set(makeSessionKey(observer, session.id), session);
+    map.set(session.key, session);
+  }
+  return map;
+};
+
+type Sender = {
+  connection: TenantConnection;
+  dialect: SessionDialect;
+  request: KillRequest;
+  /** Where a row's session can be killed directly (OceanBase through OBProxy), by row key. */
+  direct: Map<string, DirectAddress>;
+};
+
+/** One KILL for one session; "unknown thread" through OBProxy may be retried on its observer. */
+const sendKill = async (
+  { connection, dialect, request, direct }: Sender,
+  session: Session,
+): Promise<Outcome> => {
+  const { handle, kind } = request;
+  const statement = dialect.killStatement(kind, session.id);
+  try {
+    await connection.execute(statement);
+    return { outcome: 'killed', message: null };
+  } catch (error) {
+    const target = direct.get(session.key);
+    const privilege = dialect.killOthersPrivilege;
+    if (errnoOf(error) === 1094 && target)
+      return retryDirect({
+        config: handle.config,
+        proxy: handle.address,
+        session,
+        target,
+        statement,
+        privilege,
+      });
+    return outcomeOfError(error, session, privilege, `${handle.config.connection.user} on ${handle.address}`);
+  }
+};
+
 /**
  * sessions.kill / killQuery: a fresh read of the named sessions, refusals (protected, changed,
- * vanished), then one `KILL [QUERY] ?` per session with the id bound, each attempt logged.
- * One session's failure never stops the others.
+ * vanished), then one KILL per session (a folded session once, whichever of its keys are named),
+ * each attempt logged. One session's failure never stops the others.
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
   const { handle, sessionKeys, kind, log, operator } = request;
@@ -94,23 +116,34 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     const timeoutMs = handle.config.statementTimeoutMs;
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
     const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
-    const fresh = new Map(sessionsOf(handle, dialect, rows, request.ownIds()).map((s) => [s.key, s]));
-    const account = `${handle.config.connection.user} on ${handle.address}`;
+    const fresh = byEveryKey(sessionsOf(handle, dialect, rows, request.ownIds()));
+    const direct = new Map(
+      rows.flatMap((row) => {
+        const target = dialect.directAddress?.(row);
+        return target ? [[target.key, target] as const] : [];
+      }),
+    );
+    const sender: Sender = { connection, dialect, request, direct };
+    const sent = new Map<string, { sessionKey: string; outcome: Outcome }>();
     const results: KillResult[] = [];
     const closed: string[] = [];
     for (const sessionKey of sessionKeys) {
       const session = fresh.get(sessionKey);
-      let result = refusal(sessionKey, session, request);
-      if (!result && session) {
-        try {
-          await connection.execute(dialect.killStatement(kind), [session.id]);
-          result = { outcome: 'killed', message: null };
-          closed.push(session.id);
-        } catch (error) {
-          result = outcomeOfError(error, session, dialect, account);
+      let outcome = refusal(sessionKey, session, request);
+      if (!outcome && session) {
+        const earlier = sent.get(session.key);
+        if (earlier)
+          outcome = {
+            outcome: earlier.outcome.outcome,
+            message: `The same session as ${earlier.sessionKey}, on another observer: one KILL was sent for both`,
+          };
+        else {
+          outcome = await sendKill(sender, session);
+          sent.set(session.key, { sessionKey, outcome });
+          if (outcome.outcome === 'killed') closed.push(session.id);
         }
       }
-      const outcome = result ?? { outcome: 'error' as const, message: 'nothing was decided' };
+      outcome ??= { outcome: 'error', message: 'nothing was decided' };
       log.info(
         {
           event: 'kill',

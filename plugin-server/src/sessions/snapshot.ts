@@ -19,14 +19,17 @@ export const withProtection = (dialect: SessionDialect, session: Session, ownIds
   return reason === null ? session : { ...session, protected: true, protectedReason: reason };
 };
 
-/** Rows of a processlist read as protected-marked Sessions. */
+/** Rows of a processlist read as Sessions, folded where the dialect folds, then protection-marked. */
 export const sessionsOf = (
   handle: TenantHandle,
   dialect: SessionDialect,
   rows: ProcessRow[],
   ownIds: Set<string>,
-): Session[] =>
-  rows.map((row) => withProtection(dialect, dialect.toSession(row, { address: handle.address }), ownIds));
+): Session[] => {
+  const sessions = rows.map((row) => dialect.toSession(row, { address: handle.address }));
+  const folded = dialect.foldSessions ? dialect.foldSessions(sessions) : sessions;
+  return folded.map((session) => withProtection(dialect, session, ownIds));
+};
 
 /**
  * Reads the tenant's processlist once and remembers who each key was (for `changed` on kill).

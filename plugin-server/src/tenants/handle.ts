@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
-import type { Statement } from '../dialects';
+import type { KillStatement, Statement } from '../dialects';
 import { isClientTimeout, isFatal, tenantFailure } from './failures';
 import { createTenantPool } from './pool';
 import { type Probe, probeServer } from './probe';
@@ -16,7 +16,8 @@ export type SeenSessions = Map<string, { user: string; source: string }>;
 export type TenantConnection = {
   probe: Probe;
   read: (statement: Statement) => Promise<RowDataPacket[]>;
-  execute: (sql: string, values: string[]) => Promise<void>;
+  /** Sends a statement that acts (KILL): prepared with its values bound, or as text. */
+  execute: (statement: KillStatement) => Promise<void>;
 };
 
 /**
@@ -94,9 +95,13 @@ export class TenantHandle {
       const [rows] = await connection.query<RowDataPacket[]>({ sql, values, timeout }).catch(watch);
       return rows;
     };
-    const execute = async (sql: string, values: string[]) => {
+    const execute = async ({ sql, values, protocol }: KillStatement) => {
       acted = true;
-      await connection.execute({ sql, values, timeout }).catch(watch);
+      const sent =
+        protocol === 'prepared'
+          ? connection.execute({ sql, values, timeout })
+          : connection.query({ sql, timeout });
+      await sent.catch(watch);
     };
     try {
       const probe = await this.probeWith(read);

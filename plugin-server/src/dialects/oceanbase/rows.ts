@@ -1,0 +1,78 @@
+import { makeSessionKey, type Session } from '@tenant-sessions/contracts';
+import type { DirectAddress, ProcessRow } from '../dialect';
+import { sqlPreviewOf, text } from '../rows';
+
+/** Empty text (SQL_ID, TRANS_STATE and TRACE_ID outside a statement or transaction) as null. */
+const filled = (value: unknown): string | null => text(value) || null;
+
+/** STATE first (ACTIVE, SLEEP, INIT, QUERY_KILLED, SESSION_KILLED), else the command. */
+export const statusOf = (state: string | null, command: string): Session['status'] => {
+  switch (state?.toUpperCase()) {
+    case 'ACTIVE':
+      return 'ACTIVE';
+    case 'SLEEP':
+    case 'INIT':
+      return 'SLEEP';
+    case 'QUERY_KILLED':
+    case 'SESSION_KILLED':
+      return 'KILLED';
+    default:
+      return command === 'Sleep' ? 'SLEEP' : 'ACTIVE';
+  }
+};
+
+/** The observer holding the row's session: SVR_IP:SVR_PORT (the RPC port, as OceanBase names servers). */
+export const observerOf = (row: ProcessRow): string =>
+  `${text(row.svr_ip) ?? ''}:${text(row.svr_port) ?? ''}`;
+
+/**
+ * The client's own address: USER_CLIENT_IP (with USER_CLIENT_PORT where the server has it and it
+ * is not 0), never the proxy's. A direct client without USER_CLIENT_IP is its HOST.
+ */
+const sourceOf = (row: ProcessRow, viaProxy: boolean): string => {
+  const ip = text(row.user_client_ip);
+  if (!ip) return viaProxy ? '' : (text(row.host) ?? '');
+  const port = Number(row.user_client_port ?? 0);
+  return port > 0 ? `${ip}:${port}` : ip;
+};
+
+/** A GV$OB_PROCESSLIST row (sql.ts's aliases) as a Session. */
+export const obRowToSession = (row: ProcessRow): Session => {
+  const id = text(row.id) ?? '0';
+  const observer = observerOf(row);
+  const command = text(row.command) ?? '';
+  const state = filled(row.state);
+  const proxySessionId = text(row.proxy_sessid);
+  const viaProxy = proxySessionId !== null;
+  const db = text(row.db);
+  return {
+    key: makeSessionKey(observer, id),
+    id,
+    user: text(row.user) ?? '',
+    source: sourceOf(row, viaProxy),
+    // With no database selected OceanBase writes the string 'NULL'.
+    database: db === 'NULL' ? null : db,
+    command,
+    timeSeconds: Number(row.time_seconds ?? 0),
+    status: statusOf(state, command),
+    state,
+    ...sqlPreviewOf(row),
+    observer,
+    otherObservers: [],
+    obproxy: viaProxy ? text(row.host) : null,
+    proxySessionId,
+    traceId: filled(row.trace_id),
+    sqlId: filled(row.sql_id),
+    transactionState: filled(row.trans_state),
+    protected: false,
+    protectedReason: null,
+  };
+};
+
+/** The row's observer as a MySQL endpoint: SVR_IP:SQL_PORT. */
+export const directAddressOf = (row: ProcessRow): DirectAddress | null => {
+  const host = text(row.svr_ip);
+  const port = Number(row.sql_port);
+  if (!host || !Number.isInteger(port) || port < 1 || port > 65535) return null;
+  return { key: makeSessionKey(observerOf(row), text(row.id) ?? '0'), host, port };
+};

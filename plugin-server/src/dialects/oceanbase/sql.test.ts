@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { OPTIONAL_COLUMNS, type ViewColumns } from './columns';
+import { obKill, obStatements, splitObserver } from './sql';
+
+// The exact SQL the dialect sends, pinned.
+const V42: ViewColumns = new Set(['TRACE_ID', 'SQL_ID', 'TRANS_STATE']);
+const V43: ViewColumns = new Set(OPTIONAL_COLUMNS);
+const CORE =
+  'SVR_IP AS svr_ip, SVR_PORT AS svr_port, SQL_PORT AS sql_port, ID AS id, USER AS user, HOST AS host, DB AS db, COMMAND AS command, TIME AS time_seconds, STATE AS state, LEFT(INFO, 257) AS info_head, CHAR_LENGTH(INFO) AS info_length, PROXY_SESSID AS proxy_sessid, USER_CLIENT_IP AS user_client_ip';
+const tenant = { kind: 'tenant' } as const;
+const sys = { kind: 'sys', tenantName: 'mysql001' } as const;
+
+describe('the OceanBase statements', () => {
+  it('list a 4.2 server in its own tenant', () => {
+    expect(obStatements(tenant, V42).list(5000)).toEqual({
+      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ ${CORE}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\``,
+      values: [],
+    });
+  });
+
+  it('list a 4.3 server from sys, the tenant bound', () => {
+    expect(obStatements(sys, V43).list(1500)).toEqual({
+      sql: `SELECT /*+ QUERY_TIMEOUT(1500000) */ ${CORE}, USER_CLIENT_PORT AS user_client_port, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE TENANT = ?`,
+      values: ['mysql001'],
+    });
+  });
+
+  it('list only the core columns when the server names none of the optional ones', () => {
+    expect(obStatements(tenant, new Set()).list(1000).sql).toBe(
+      `SELECT /*+ QUERY_TIMEOUT(1000000) */ ${CORE} FROM oceanbase.\`GV$OB_PROCESSLIST\``,
+    );
+  });
+
+  it('read sessions by id, the ids bound, in both scopes', () => {
+    const ids = ['3221487622', '18446744073709551615'];
+    expect(obStatements(tenant, V42).byIds(ids, 5000)).toEqual({
+      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ ${CORE}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE ID IN (CAST(? AS UNSIGNED), CAST(? AS UNSIGNED))`,
+      values: ids,
+    });
+    expect(obStatements(sys, V42).byIds(ids, 5000)).toMatchObject({
+      sql: expect.stringMatching(
+        / WHERE TENANT = \? AND ID IN \(CAST\(\? AS UNSIGNED\), CAST\(\? AS UNSIGNED\)\)$/,
+      ),
+      values: ['mysql001', ...ids],
+    });
+  });
+
+  it("read one observer's session's full SQL, everything bound", () => {
+    expect(obStatements(tenant, V43).sqlText('10.0.0.12', '2882', '3221553159', 5000)).toEqual({
+      sql: 'SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS `sql` FROM oceanbase.`GV$OB_PROCESSLIST` WHERE SVR_IP = ? AND SVR_PORT = ? AND ID = CAST(? AS UNSIGNED)',
+      values: ['10.0.0.12', '2882', '3221553159'],
+    });
+    expect(obStatements(sys, V43).sqlText('10.0.0.12', '2882', '1', 5000)).toEqual({
+      sql: 'SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS `sql` FROM oceanbase.`GV$OB_PROCESSLIST` WHERE TENANT = ? AND SVR_IP = ? AND SVR_PORT = ? AND ID = CAST(? AS UNSIGNED)',
+      values: ['mysql001', '10.0.0.12', '2882', '1'],
+    });
+  });
+
+  it('kill as text, with an id that is 1 to 20 digits and nothing else', () => {
+    expect(obKill('session', '3221487622')).toEqual({ sql: 'KILL 3221487622', values: [], protocol: 'text' });
+    expect(obKill('query', '18446744073709551615')).toEqual({
+      sql: 'KILL QUERY 18446744073709551615',
+      values: [],
+      protocol: 'text',
+    });
+    for (const bad of ['', '1 OR 1', '1; DROP TABLE t', '123456789012345678901', '-1', '1e3'])
+      expect(() => obKill('session', bad)).toThrow(/not a session id/);
+  });
+
+  it('split an observer into ip and port, IPv6 included', () => {
+    expect(splitObserver('10.0.0.11:2882')).toEqual({ ip: '10.0.0.11', port: '2882' });
+    expect(splitObserver('fd00::11:2882')).toEqual({ ip: 'fd00::11', port: '2882' });
+    expect(splitObserver('no-port')).toBeNull();
+    expect(splitObserver(':2882')).toBeNull();
+  });
+});
