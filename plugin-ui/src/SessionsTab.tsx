@@ -21,6 +21,7 @@ export function SessionsTab({ clusterId, tenantId, locale }: Props) {
   const chosen = tenantId ?? (list.some((t) => t.tenantId === picked) ? picked : list[0]?.tenantId);
   const info = list.find((t) => t.tenantId === chosen);
   const name = info?.tenantName ?? chosen ?? '';
+  const tenant = useMemo(() => (chosen ? { clusterId, tenantId: chosen } : null), [clusterId, chosen]);
 
   return (
     <>
@@ -29,10 +30,10 @@ export function SessionsTab({ clusterId, tenantId, locale }: Props) {
         {!tenantId && list.length > 0 && <TenantPicker tenants={list} value={chosen} onChange={setPicked} />}
         {tenantId && <span className="tsp-tenant-name">{name}</span>}
       </header>
-      {chosen ? (
+      {tenant ? (
         <TenantSessions
-          key={`${clusterId}/${chosen}`}
-          tenant={{ clusterId, tenantId: chosen }}
+          key={`${tenant.clusterId}/${tenant.tenantId}`}
+          tenant={tenant}
           tenantName={name}
           kill={killRight(tenants, info, name)}
           fmt={fmt}
