@@ -102,6 +102,7 @@ export const CSS = `
 .tsp-root .tsp-table .tsp-col-actions { position: sticky; right: 0; background: var(--_bg); box-shadow: -1px 0 0 var(--_border); }
 .tsp-root .tsp-table th.tsp-col-actions { background: var(--_subtle); z-index: 2; }
 .tsp-root .tsp-table tbody tr:hover td.tsp-col-actions { background: var(--_hover); }
+.tsp-root .tsp-table td.tsp-col-actions:focus-within { z-index: 3; }
 .tsp-root .tsp-sql-preview { overflow: hidden; text-overflow: ellipsis; font-family: var(--_mono); font-size: 12px; color: var(--_fg); }
 .tsp-root .tsp-status { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 500; }
 .tsp-root .tsp-status-active { background: #e4f7e6; color: #237b19; }
@@ -112,8 +113,8 @@ export const CSS = `
 .tsp-root .tsp-actions { display: flex; align-items: center; gap: 8px; }
 .tsp-root .tsp-protected { font-size: 11px; color: var(--_warning); border: 1px solid currentColor; border-radius: 3px; padding: 0 4px; cursor: help; }
 .tsp-root .tsp-menu-wrap { position: relative; display: inline-flex; }
-.tsp-root .tsp-menu { position: absolute; right: 0; top: 26px; z-index: 6; min-width: 170px; padding: 4px 0; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); }
-.tsp-root .tsp-menu-item { display: block; width: 100%; padding: 6px 12px; border: 0; background: none; text-align: left; cursor: pointer; color: var(--_danger); }
+.tsp-root .tsp-menu { position: absolute; right: calc(100% + 4px); top: -4px; z-index: 6; min-width: 170px; padding: 4px 0; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); }
+.tsp-root .tsp-menu-item { display: block; width: 100%; padding: 6px 12px; white-space: nowrap; border: 0; background: none; text-align: left; cursor: pointer; color: var(--_danger); }
 .tsp-root .tsp-menu-item:hover, .tsp-root .tsp-menu-item:focus { background: var(--_subtle); }
 
 .tsp-root .tsp-pager { display: flex; align-items: center; justify-content: flex-end; gap: 16px; padding: 10px 0 0; color: var(--_muted); }
