@@ -77,6 +77,8 @@ export const startThrowawayMariadb = async (extraArgs: string[] = []): Promise<T
     `--datadir=${data}`,
     '--auth-root-authentication-method=normal',
     '--skip-test-db',
+    // Its own temporary folder: concurrent bootstraps in a shared /tmp collide on temporary tables.
+    `--tmpdir=${dir}`,
     ...asUser,
   ]);
   const port = await freePort();
@@ -89,6 +91,7 @@ export const startThrowawayMariadb = async (extraArgs: string[] = []): Promise<T
       `--pid-file=${path.join(dir, 'mysqld.pid')}`,
       `--log-error=${path.join(dir, 'error.log')}`,
       `--port=${port}`,
+      `--tmpdir=${dir}`,
       '--bind-address=127.0.0.1',
       '--skip-name-resolve',
       '--innodb-buffer-pool-size=16M',

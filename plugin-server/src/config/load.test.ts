@@ -97,6 +97,26 @@ describe('SESSIONS_CONFIG', () => {
     expect(() => loadTenants({ SESSIONS_CONFIG: broken })).toThrow(/not valid JSON/);
     expect(() => loadTenants({ SESSIONS_CONFIG: path.join(dir, 'none.json') })).toThrow(ConfigError);
   });
+
+  it('reads the OceanBase OBProxy settings: direct access off unless set, booleans only', async () => {
+    const env = { TRADE_DB_PASSWORD: 'x' };
+    const [plain] = loadTenants({ ...env, SESSIONS_CONFIG: await write('plain.json', good) });
+    expect(plain).toMatchObject({ viaObproxy: undefined, directAccess: false });
+    const proxied = {
+      ...tenant,
+      connection: { ...tenant.connection, port: 2883 },
+      viaObproxy: true,
+      directAccess: true,
+    };
+    const withProxy = { clusters: [{ ...good.clusters[0], tenants: [proxied] }] };
+    const [one] = loadTenants({ ...env, SESSIONS_CONFIG: await write('proxy.json', withProxy) });
+    expect(one).toMatchObject({ viaObproxy: true, directAccess: true });
+    const bad = { clusters: [{ ...good.clusters[0], tenants: [{ ...tenant, directAccess: 'yes' }] }] };
+    const badFile = await write('bad-direct.json', bad);
+    expect(() => loadTenants({ ...env, SESSIONS_CONFIG: badFile })).toThrow(
+      /clusters\[0\]\.tenants\[0\]\.directAccess: .*boolean/,
+    );
+  });
 });
 
 describe('the local default', () => {

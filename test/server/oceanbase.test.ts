@@ -1,0 +1,457 @@
+import type { KillResult, Session, SessionPage } from '@tenant-sessions/contracts';
+import type { TenantConfig } from '@tenant-sessions/plugin-server';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Account,
+  connect,
+  createAccount,
+  openVictim,
+  type Victim,
+  waitUntilRunning,
+} from '../support/db';
+import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import {
+  createObView,
+  deleteObRow,
+  dropObDatabase,
+  insertObRows,
+  type ObColumnSet,
+  type ObRow,
+} from '../support/oceanbase';
+import { LONG_UPDATE, OB_ROWS } from '../support/oceanbase-rows';
+import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+
+// The only test file that uses the `oceanbase` database of the test server: the OceanBase
+// dialect against a schema fixture of GV$OB_PROCESSLIST (4.2's columns, then 4.3's), real KILLs
+// of real victim connections whose ids the fixture rows carry, and throwaway mariadbds that
+// report OceanBase versions. No OceanBase server is involved.
+const url = inject('mysqlUrl');
+const ref = (tenantId: string) => ({ clusterId: 'test', tenantId });
+const ob = ref('ob');
+
+let admin: Connection;
+let side: Account;
+let limited: Account;
+let carol: Account;
+
+const obTenant = (tenantId: string, account: Account, extra: Partial<TenantConfig> = {}): TenantConfig => ({
+  ...tenantOn(url, tenantId, { account }),
+  dialect: 'oceanbase',
+  ...extra,
+});
+
+const list = async (
+  sidecar: TestSidecar,
+  input: Record<string, unknown> = {},
+  tenant = ob,
+): Promise<SessionPage> => {
+  const { status, body } = await sidecar.query('sessions.list', { ...tenant, pageSize: 1000, ...input });
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.result.data;
+};
+const ids = (page: SessionPage) => page.rows.map((r) => r.id);
+const row = (page: SessionPage, key: string): Session | undefined => page.rows.find((r) => r.key === key);
+
+const kill = async (
+  sidecar: TestSidecar,
+  procedure: 'kill' | 'killQuery',
+  sessionKeys: string[],
+  tenant = ob,
+  expected?: Record<string, { user: string; source: string }>,
+): Promise<KillResult[]> => {
+  const { status, body } = await sidecar.mutate(`sessions.${procedure}`, {
+    ...tenant,
+    sessionKeys,
+    expected,
+  });
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.result.data.results;
+};
+
+/** A fixture row for a real victim of the test server, on a made-up observer 127.0.0.x. */
+const victimRow = (victim: Victim, svrIp = '127.0.0.1', fields: Partial<ObRow> = {}): ObRow => ({
+  svrIp,
+  id: victim.id,
+  user: carol.user,
+  host: `127.0.0.1:${victim.localPort}`,
+  db: 'NULL',
+  command: 'Sleep',
+  time: 1,
+  state: 'SLEEP',
+  userClientIp: '127.0.0.1',
+  userClientPort: victim.localPort,
+  ...fields,
+});
+
+beforeAll(async () => {
+  admin = await connect(url);
+  side = await createAccount(admin, 'obside', [
+    'SELECT ON oceanbase.*',
+    'PROCESS ON *.*',
+    'CONNECTION ADMIN ON *.*',
+  ]);
+  limited = await createAccount(admin, 'oblimited', ['SELECT ON oceanbase.*']);
+  carol = await createAccount(admin, 'obcarol');
+});
+
+afterAll(async () => {
+  await dropObDatabase(admin);
+  for (const account of [side, limited, carol]) await account?.drop();
+  await admin?.end();
+});
+
+/** What both column sets must show alike (TIME and the client's port differ, and are checked). */
+const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
+  it('lists the tenant: one row per session, OceanBase fields filled, ids exact', async () => {
+    const page = await list(sidecar());
+    expect(page).toMatchObject({
+      dialect: 'oceanbase',
+      visibility: 'all',
+      total: 14,
+      counts: { all: 14, active: 7 },
+    });
+    expect(ids(page).slice(0, 6)).toEqual([
+      '3221487700',
+      '3221487650',
+      '3221487622',
+      '3221553159',
+      '18446744073709551615',
+      '4294967296',
+    ]);
+    expect(row(page, '10.0.0.12:2882#3221553159')).toMatchObject({
+      user: 'app_rw',
+      source: '172.16.4.21',
+      database: 'shop',
+      command: 'Query',
+      timeSeconds: set === '4.3' ? 187.204113 : 187,
+      status: 'ACTIVE',
+      state: 'ACTIVE',
+      sqlPreview: LONG_UPDATE.slice(0, 256),
+      sqlTruncated: true,
+      observer: '10.0.0.12:2882',
+      otherObservers: [],
+      obproxy: '10.0.1.5:38210',
+      proxySessionId: '756006681247547396',
+      traceId: 'YB420A000B0D-00062F4AE96D6400-0-0',
+      sqlId: '6F1C0B2A9D3E4F5061728394A5B6C7D8',
+      transactionState: 'ACTIVE',
+      protected: false,
+    });
+    expect(row(page, '10.0.0.11:2882#3221487622')).toMatchObject({
+      source: set === '4.3' ? '10.0.2.7:49451' : '10.0.2.7',
+      database: 'test',
+      timeSeconds: set === '4.3' ? 631.462197 : 631,
+      status: 'SLEEP',
+      obproxy: null,
+      proxySessionId: null,
+      traceId: null,
+      sqlId: null,
+      transactionState: 'ACTIVE',
+    });
+    expect(row(page, '10.0.0.11:2882#3221487623')).toMatchObject({ database: null, transactionState: null });
+    expect(row(page, '10.0.0.13:2882#3221618702')).toMatchObject({ status: 'KILLED', state: 'QUERY_KILLED' });
+    expect(row(page, '10.0.0.11:2882#3221487650')).toMatchObject({
+      status: 'KILLED',
+      state: 'SESSION_KILLED',
+    });
+    expect(row(page, '10.0.0.12:2882#18446744073709551615')?.id).toBe('18446744073709551615');
+    expect(row(page, '10.0.0.13:2882#4294967296')?.status).toBe('ACTIVE');
+  });
+
+  it('folds an id standing on two observers into one row, the ACTIVE one leading', async () => {
+    const page = await list(sidecar(), { user: 'app_rw' });
+    const folded = page.rows.filter((r) => r.id === '1073741890');
+    expect(folded).toHaveLength(1);
+    expect(folded[0]).toMatchObject({
+      key: '10.0.0.12:2882#1073741890',
+      status: 'ACTIVE',
+      otherObservers: ['10.0.0.13:2882'],
+      sqlPreview: 'SELECT * FROM orders WHERE id = 42 FOR UPDATE',
+    });
+  });
+
+  it('filters (activeOnly, user, source, database), sorts and pages', async () => {
+    expect(ids(await list(sidecar(), { activeOnly: true, user: 'APP_' }))).toEqual([
+      '3221553159',
+      '4294967296',
+      '3221618701',
+      '1073741890',
+    ]);
+    // The source is the client's own address: the proxy's is not in it.
+    expect(ids(await list(sidecar(), { source: '172.16.4.2' })).sort()).toEqual(
+      ['1073741890', '3221487650', '3221553159', '3221553160', '3221618701'].sort(),
+    );
+    expect(ids(await list(sidecar(), { source: '10.0.1.5' }))).toEqual(['3221487900']);
+    expect((await list(sidecar(), { database: 'SHOP' })).total).toBe(7);
+    const byId = await list(sidecar(), {
+      sort: { column: 'id', direction: 'asc' },
+      pageSize: 2,
+      pageIndex: 0,
+    });
+    expect(ids(byId)).toEqual(['1073741890', '3221487622']);
+    const last = await list(sidecar(), { sort: { column: 'id', direction: 'desc' }, pageSize: 1 });
+    expect(ids(last)).toEqual(['18446744073709551615']);
+    const byObserver = (await list(sidecar(), { sort: { column: 'observer', direction: 'asc' } })).rows;
+    expect(byObserver.slice(0, 6).every((r) => r.observer === '10.0.0.11:2882')).toBe(true);
+    expect(byObserver.slice(-3).every((r) => r.observer === '10.0.0.13:2882')).toBe(true);
+  });
+
+  it("reads only the named tenant's rows from sys (TENANT bound)", async () => {
+    const page = await list(sidecar(), {}, ref('ob-sys'));
+    expect(page).toMatchObject({ total: 11, visibility: 'all' });
+    expect(page.rows.some((r) => r.user === 'etl' || r.user === 'proxyro')).toBe(false);
+    const other = await list(sidecar(), {}, ref('ob-sys-other'));
+    expect(ids(other).sort()).toEqual(['3221487800', '3221553300']);
+  });
+
+  it('says own-sessions-only for an account without PROCESS', async () => {
+    expect((await list(sidecar(), {}, ref('ob-limited'))).visibility).toBe('own-sessions-only');
+  });
+
+  it("reads one observer's full SQL text, fresh", async () => {
+    const sql = async (sessionKey: string) => {
+      const { status, body } = await sidecar().query('sessions.sql', { ...ob, sessionKey });
+      expect(status, JSON.stringify(body)).toBe(200);
+      return body.result.data;
+    };
+    expect(await sql('10.0.0.12:2882#3221553159')).toMatchObject({ sql: LONG_UPDATE, found: true });
+    expect(await sql('10.0.0.12:2882#1073741890')).toMatchObject({
+      sql: 'SELECT * FROM orders WHERE id = 42 FOR UPDATE',
+      found: true,
+    });
+    expect(await sql('10.0.0.13:2882#1073741890')).toMatchObject({ sql: null, found: true });
+    expect(await sql('10.0.0.11:2882#3221553159')).toMatchObject({ sql: null, found: false });
+  });
+
+  it('protects inner sessions and proxyro, sending no KILL', async () => {
+    const page = await list(sidecar());
+    expect(row(page, '10.0.0.11:2882#3221487700')).toMatchObject({
+      protected: true,
+      protectedReason: 'an inner session of OceanBase (Daemno)',
+    });
+    const results = await kill(sidecar(), 'kill', ['10.0.0.11:2882#3221487700', '10.0.0.11:2882#3221487900']);
+    expect(results.map((r) => [r.outcome, r.message])).toEqual([
+      ['protected', 'Never closed from here: an inner session of OceanBase (Daemno)'],
+      ['protected', "Never closed from here: OBProxy's metadata account (proxyro)"],
+    ]);
+  });
+
+  it('answers not_found for an id no server has (1094), and for a key not in the view', async () => {
+    const results = await kill(sidecar(), 'killQuery', [
+      '10.0.0.11:2882#3221487622',
+      '10.0.0.11:2882#3221487624',
+    ]);
+    expect(results.map((r) => r.outcome)).toEqual(['not_found', 'not_found']);
+    expect(results[0]?.message).toBe('Session 3221487622 ended before it could be closed');
+    expect(results[1]?.message).toMatch(/is not on .* any more/);
+  });
+};
+
+for (const set of ['4.2', '4.3'] as const) {
+  describe(`OceanBase ${set} column set`, () => {
+    let sidecar: TestSidecar;
+    beforeAll(async () => {
+      await createObView(admin, set);
+      await insertObRows(admin, set, OB_ROWS);
+      sidecar = await startSidecar([
+        obTenant('ob', side),
+        obTenant('ob-sys', side, { scope: { kind: 'sys', tenantName: 'mysql001' } }),
+        obTenant('ob-sys-other', side, { scope: { kind: 'sys', tenantName: 't_other' } }),
+        obTenant('ob-limited', limited),
+      ]);
+    });
+    afterAll(async () => {
+      await sidecar?.stop();
+    });
+    sharedSuite(set, () => sidecar);
+  });
+}
+
+/** A victim of `server` whose id is no live connection of the test server and never will be. */
+const victimUnknownToMain = async (server: ThrowawayServer): Promise<Victim> => {
+  const [[{ now }]] = (await admin.query('SELECT CONNECTION_ID() AS now')) as unknown as [[{ now: string }]];
+  for (let tries = 0; tries < 50; tries += 1) {
+    const victim = await openVictim(server.url);
+    const [onMain] = await admin.query<RowDataPacket[]>(
+      'SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?',
+      [victim.id],
+    );
+    // Ids below the test server's current one are never handed out again.
+    if (onMain.length === 0 && BigInt(victim.id) < BigInt(now)) return victim;
+    await victim.close();
+  }
+  throw new Error('no victim id free on the test server');
+};
+
+const onMain = async (id: string): Promise<boolean> => {
+  const [rows] = await admin.query<RowDataPacket[]>(
+    'SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?',
+    [id],
+  );
+  return rows.length > 0;
+};
+
+describe('kills through the fixture (4.3 column set), with real victims', () => {
+  let sidecar: TestSidecar;
+  let observer: ThrowawayServer;
+  let old: ThrowawayServer;
+
+  beforeAll(async () => {
+    // A second server standing for an observer reached directly, reporting an OceanBase version;
+    // a third reporting OceanBase 3.x.
+    [observer, old] = await Promise.all([
+      startThrowawayMariadb(['--version=5.7.25-OceanBase_CE-v4.3.5.0']),
+      startThrowawayMariadb(['--version=5.7.25-OceanBase-v3.2.4.1']),
+    ]);
+    const direct = await connect(observer.url);
+    await direct.query('CREATE USER ?@? IDENTIFIED BY ?', [side.user, '%', side.password]);
+    await direct.query('GRANT ALL ON *.* TO ?@?', [side.user, '%']);
+    await createObView(direct, '4.3');
+    await insertObRows(direct, '4.3', OB_ROWS.slice(0, 2));
+    await direct.end();
+    await createObView(admin, '4.3');
+    await insertObRows(admin, '4.3', OB_ROWS);
+    sidecar = await startSidecar([
+      obTenant('ob', side),
+      obTenant('ob-limited', limited),
+      obTenant('ob-proxy', side, { viaObproxy: true, directAccess: true }),
+      obTenant('ob-proxy-closed', side, { viaObproxy: true }),
+      { ...tenantOn(observer.url, 'detected', { account: side }) },
+      { ...tenantOn(old.url, 'old') },
+    ]);
+  });
+  afterAll(async () => {
+    await sidecar?.stop();
+    await observer?.stop();
+    await old?.stop();
+  });
+
+  it('closes the current query of a real session named by a fixture row (KILL QUERY as text)', async () => {
+    const victim = await openVictim(url, carol);
+    const ended = victim.busy();
+    await waitUntilRunning(admin, victim.id);
+    await insertObRows(admin, '4.3', [victimRow(victim, '127.0.0.1', { command: 'Query', state: 'ACTIVE' })]);
+    try {
+      const key = `127.0.0.1:2882#${victim.id}`;
+      expect(row(await list(sidecar), key)?.source).toBe(`127.0.0.1:${victim.localPort}`);
+      expect(await kill(sidecar, 'killQuery', [key])).toEqual([
+        { sessionKey: key, outcome: 'killed', message: null },
+      ]);
+      expect((await ended)?.errno).toBe(1317);
+      expect(await victim.alive()).toBe(true);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await victim.close();
+    }
+  });
+
+  it('closes a session folded from two observers with one KILL, whichever of its keys are named', async () => {
+    const victim = await openVictim(url, carol);
+    await insertObRows(admin, '4.3', [victimRow(victim, '127.0.0.1'), victimRow(victim, '127.0.0.2')]);
+    try {
+      const [first, second] = [`127.0.0.1:2882#${victim.id}`, `127.0.0.2:2882#${victim.id}`];
+      expect(row(await list(sidecar), first)?.otherObservers).toEqual(['127.0.0.2:2882']);
+      const results = await kill(sidecar, 'kill', [first, second]);
+      // A second KILL would have answered "unknown thread" (not_found).
+      expect(results).toEqual([
+        { sessionKey: first, outcome: 'killed', message: null },
+        {
+          sessionKey: second,
+          outcome: 'killed',
+          message: `The same session as ${first}, on another observer: one KILL was sent for both`,
+        },
+      ]);
+      expect(await victim.alive()).toBe(false);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await deleteObRow(admin, '127.0.0.2', victim.id);
+      await victim.close();
+    }
+  });
+
+  it("protects the sidecar's own connections, sending no KILL", async () => {
+    await list(sidecar);
+    const [own] = await admin.query<RowDataPacket[]>(
+      'SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ? ORDER BY ID LIMIT 1',
+      [side.user],
+    );
+    const id = String(own[0]?.ID);
+    await insertObRows(admin, '4.3', [{ ...victimRow({ id, localPort: 1 } as Victim), user: side.user }]);
+    try {
+      const key = `127.0.0.1:2882#${id}`;
+      expect(row(await list(sidecar), key)?.protectedReason).toBe("one of this sidecar's own connections");
+      expect((await kill(sidecar, 'kill', [key]))[0]?.outcome).toBe('protected');
+      expect(await onMain(id)).toBe(true);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', id);
+    }
+  });
+
+  it('answers denied naming SUPER when the account may not kill other users, and changed for another owner', async () => {
+    const victim = await openVictim(url, carol);
+    await insertObRows(admin, '4.3', [victimRow(victim)]);
+    const key = `127.0.0.1:2882#${victim.id}`;
+    try {
+      const [denied] = await kill(sidecar, 'kill', [key], ref('ob-limited'));
+      expect(denied?.outcome).toBe('denied');
+      expect(denied?.message).toMatch(new RegExp(`${limited.user} .*grant it SUPER`));
+      const [changed] = await kill(sidecar, 'kill', [key], ob, {
+        [key]: { user: 'dave', source: '10.9.9.9' },
+      });
+      expect(changed?.outcome).toBe('changed');
+      expect(await victim.alive()).toBe(true);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await victim.close();
+    }
+  });
+
+  it('through OBProxy, retries an "unknown thread" on the observer directly when directAccess allows', async () => {
+    const victim = await victimUnknownToMain(observer);
+    const key = `127.0.0.1:2882#${victim.id}`;
+    await insertObRows(admin, '4.3', [
+      victimRow(victim, '127.0.0.1', {
+        user: 'root',
+        host: '10.0.1.5:50000',
+        proxySessid: '756006681247547500',
+        sqlPort: observer.port,
+      }),
+    ]);
+    try {
+      const closed = await kill(sidecar, 'kill', [key], ref('ob-proxy-closed'));
+      expect(closed[0]?.outcome).toBe('not_found');
+      expect(closed[0]?.message).toMatch(/direct access is off for this tenant.*"directAccess": true/);
+      expect(closed[0]?.message).toContain(`127.0.0.1:${observer.port}`);
+      expect(await victim.alive()).toBe(true);
+
+      expect(await onMain(victim.id)).toBe(false);
+      const [retried] = await kill(sidecar, 'kill', [key], ref('ob-proxy'));
+      expect(retried?.outcome).toBe('killed');
+      expect(retried?.message).toMatch(
+        new RegExp(
+          `does not know session ${victim.id}.*closed on a direct connection to its observer 127\\.0\\.0\\.1:${observer.port}`,
+        ),
+      );
+      expect(await victim.alive()).toBe(false);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await victim.close();
+    }
+  });
+
+  it('detects OceanBase 4.x from VERSION(), and refuses 3.x with UNSUPPORTED naming the version', async () => {
+    const page = await list(sidecar, {}, ref('detected'));
+    expect(page).toMatchObject({
+      dialect: 'oceanbase',
+      serverVersion: '5.7.25-OceanBase_CE-v4.3.5.0',
+      total: 2,
+    });
+    const { status, body } = await sidecar.query('sessions.list', ref('old'));
+    expect(status).toBe(501);
+    expect(body.error.data.reason).toBe('UNSUPPORTED');
+    expect(body.error.message).toBe(
+      'Tenant test/old: OceanBase 3.2.4.1: sessions need OceanBase 4.0 or later (GV$OB_PROCESSLIST)',
+    );
+  });
+});
