@@ -6,11 +6,14 @@ import {
   type Account,
   connect,
   createAccount,
+  createDatabase,
+  type Database,
+  endpoint,
   openVictim,
   type Victim,
   waitUntilRunning,
 } from '../support/db';
-import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import { freePort, startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import {
   createObView,
   deleteObRow,
@@ -296,6 +299,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
   let sidecar: TestSidecar;
   let observer: ThrowawayServer;
   let old: ThrowawayServer;
+  let proxyish: Database;
 
   beforeAll(async () => {
     // A second server standing for an observer reached directly, reporting an OceanBase version;
@@ -312,10 +316,17 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     await direct.end();
     await createObView(admin, '4.3');
     await insertObRows(admin, '4.3', OB_ROWS);
+    // `SELECT proxy_version()` answers in this database, as it does only through OBProxy.
+    proxyish = await createDatabase(admin, 'obproxy');
+    await admin.query(
+      `CREATE FUNCTION \`${proxyish.name}\`.proxy_version() RETURNS varchar(32) DETERMINISTIC RETURN '4.2.3.0'`,
+    );
+    await admin.query(`GRANT EXECUTE ON \`${proxyish.name}\`.* TO ?@?`, [side.user, '%']);
+    const detectedProxy = obTenant('ob-proxy', side, { directAccess: true });
     sidecar = await startSidecar([
       obTenant('ob', side),
       obTenant('ob-limited', limited),
-      obTenant('ob-proxy', side, { viaObproxy: true, directAccess: true }),
+      { ...detectedProxy, connection: { ...detectedProxy.connection, database: proxyish.name } },
       obTenant('ob-proxy-closed', side, { viaObproxy: true }),
       { ...tenantOn(observer.url, 'detected', { account: side }) },
       { ...tenantOn(old.url, 'old') },
@@ -325,6 +336,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     await sidecar?.stop();
     await observer?.stop();
     await old?.stop();
+    await proxyish?.drop();
   });
 
   it('closes the current query of a real session named by a fixture row (KILL QUERY as text)', async () => {
@@ -407,7 +419,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     }
   });
 
-  it('through OBProxy, retries an "unknown thread" on the observer directly when directAccess allows', async () => {
+  it('through OBProxy (configured, or detected by proxy_version()), retries an "unknown thread" on the observer directly when directAccess allows', async () => {
     const victim = await victimUnknownToMain(observer);
     const key = `127.0.0.1:2882#${victim.id}`;
     await insertObRows(admin, '4.3', [
@@ -437,6 +449,34 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     } finally {
       await deleteObRow(admin, '127.0.0.1', victim.id);
       await victim.close();
+    }
+  });
+
+  it('says what the direct retry found: unknown there too, or the observer not answering', async () => {
+    const closedPort = await freePort();
+    const proxied = { user: 'app_rw', host: '10.0.1.5:50001', proxySessid: '756006681247547501' };
+    const rows: ObRow[] = [
+      { ...OB_ROWS[0], ...proxied, svrIp: '127.0.0.1', id: '4294967295', sqlPort: observer.port } as ObRow,
+      { ...OB_ROWS[0], ...proxied, svrIp: '127.0.0.1', id: '4294967294', sqlPort: closedPort } as ObRow,
+    ];
+    await insertObRows(admin, '4.3', rows);
+    try {
+      const results = await kill(
+        sidecar,
+        'killQuery',
+        ['127.0.0.1:2882#4294967295', '127.0.0.1:2882#4294967294'],
+        ref('ob-proxy'),
+      );
+      expect(results.map((r) => r.outcome)).toEqual(['not_found', 'error']);
+      expect(results[0]?.message).toBe(
+        `Session 4294967295 is unknown to OBProxy at ${endpoint(url).host}:${endpoint(url).port} and to its observer 127.0.0.1:${observer.port} (tried both): it has ended`,
+      );
+      expect(results[1]?.message).toMatch(
+        new RegExp(`direct retry on its observer 127\\.0\\.0\\.1:${closedPort} failed: .*ECONNREFUSED`),
+      );
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', '4294967295');
+      await deleteObRow(admin, '127.0.0.1', '4294967294');
     }
   });
 
