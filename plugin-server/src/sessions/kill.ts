@@ -7,7 +7,7 @@ import {
   type Session,
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import type { DirectAddress, SessionDialect } from '../dialects';
+import type { DirectAddress, KillStatement, SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
 import { errnoOf, type Outcome, outcomeOfError } from './outcomes';
@@ -84,14 +84,15 @@ const sendKill = async (
   session: Session,
 ): Promise<Outcome> => {
   const { handle, kind } = request;
-  const statement = dialect.killStatement(kind, session.id);
+  let statement: KillStatement | undefined;
   try {
+    statement = dialect.killStatement(kind, session.id);
     await connection.execute(statement);
     return { outcome: 'killed', message: null };
   } catch (error) {
     const target = direct.get(session.key);
     const privilege = dialect.killOthersPrivilege;
-    if (errnoOf(error) === 1094 && target)
+    if (errnoOf(error) === 1094 && target && statement)
       return retryDirect({
         config: handle.config,
         proxy: handle.address,
