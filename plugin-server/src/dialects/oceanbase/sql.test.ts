@@ -11,17 +11,16 @@ const tenant = { kind: 'tenant' } as const;
 const sys = { kind: 'sys', tenantName: 'mysql001' } as const;
 
 describe('the OceanBase statements', () => {
-  it('list a 4.2 server in its own tenant', () => {
-    expect(obStatements(tenant, V42).list(5000)).toEqual({
-      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ ${CORE}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\``,
-      values: [],
-    });
-  });
-
-  it('list a 4.3 server from sys, the tenant bound', () => {
-    expect(obStatements(sys, V43).list(1500)).toEqual({
-      sql: `SELECT /*+ QUERY_TIMEOUT(1500000) */ ${CORE}, USER_CLIENT_PORT AS user_client_port, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE TENANT = ?`,
-      values: ['mysql001'],
+  it.each([
+    ['4.2', 'tenant', V42, '', []],
+    ['4.2', 'sys', V42, ' WHERE TENANT = ?', ['mysql001']],
+    ['4.3', 'tenant', V43, '', []],
+    ['4.3', 'sys', V43, ' WHERE TENANT = ?', ['mysql001']],
+  ] as const)('list a %s server in the %s scope', (set, kind, columns, where, values) => {
+    const port = set === '4.3' ? ', USER_CLIENT_PORT AS user_client_port' : '';
+    expect(obStatements(kind === 'sys' ? sys : tenant, columns).list(2000)).toEqual({
+      sql: `SELECT /*+ QUERY_TIMEOUT(2000000) */ ${CORE}${port}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\`${where}`,
+      values,
     });
   });
 
