@@ -2,16 +2,20 @@ import { LIMITS } from '@tenant-sessions/contracts';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
+import type { AuditSink } from './audit/sink';
 import type { Verifier } from './auth/tokens';
 import type { TenantConfig } from './config/tenants';
+import { cors } from './http/cors';
+import { noStore, securityHeaders } from './http/headers';
 import { health } from './http/health';
 import { bodyLimit } from './http/limits';
 import { portalSignin } from './http/signin';
 import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
 import { requestLogging } from './logging/requests';
+import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
 import { TenantRegistry } from './tenants/registry';
-import { describeError } from './trpc/errors';
+import { describeError, retryAfterOf } from './trpc/errors';
 import type { Context } from './trpc/init';
 
 export type AppOptions = {
@@ -24,9 +28,15 @@ export type AppOptions = {
   staticDir?: string;
   /** When set, POST /portal/session signs operators in with this HS256 secret. */
   portalSecret?: Uint8Array | null;
+  /** Where close attempts are recorded (main.ts: openAudit(SESSIONS_AUDIT)). */
+  audit: AuditSink;
+  /** Origins given CORS headers (default: none). */
+  allowedOrigins?: ReadonlySet<string>;
+  /** Close calls per operator per minute (default 30). */
+  closeRatePerMinute?: number;
 };
 
-export type App = { app: Express; registry: TenantRegistry };
+export type App = { app: Express; registry: TenantRegistry; audit: AuditSink };
 
 /** The sidecar's HTTP app: request logging, health, the portal, and tRPC at /trpc. */
 export const createApp = (options: AppOptions): App => {
@@ -35,25 +45,35 @@ export const createApp = (options: AppOptions): App => {
     log: logger,
     poolIdleMs: options.poolIdleMs ?? 60_000,
   });
+  const { audit } = options;
+  const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));
+  app.use(securityHeaders);
+  app.use(cors(options.allowedOrigins ?? new Set()));
   app.use(health(registry));
   if (options.portalSecret) app.use(portalSignin(options.portalSecret));
   app.use(
     '/trpc',
+    noStore,
     bodyLimit,
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: LIMITS.maxBodyBytes,
+      responseMeta: ({ errors }) => {
+        const waits = errors.map(retryAfterOf).filter((s): s is number => s !== undefined);
+        return waits.length > 0 ? { headers: { 'Retry-After': String(Math.max(...waits)) } } : {};
+      },
       createContext: async ({ req }): Promise<Context> => {
         try {
           const operator = await verify(req.get('authorization'));
           req.log = req.log.child({ operator: operator.sub });
-          return { operator, authProblem: null, log: req.log, registry };
+          return { operator, authProblem: null, log: req.log, registry, audit, closeRate };
         } catch (error) {
-          return { operator: null, authProblem: (error as Error).message, log: req.log, registry };
+          const authProblem = (error as Error).message;
+          return { operator: null, authProblem, log: req.log, registry, audit, closeRate };
         }
       },
       onError: ({ error, path, req }) => {
@@ -66,5 +86,5 @@ export const createApp = (options: AppOptions): App => {
     }),
   );
   app.use(portalStatic(options.staticDir ?? DEFAULT_STATIC_DIR));
-  return { app, registry };
+  return { app, registry, audit };
 };

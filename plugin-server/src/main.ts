@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from './app';
+import { openAudit } from './audit/open';
 import { createVerifier, signOperatorToken } from './auth/tokens';
 import { loadTenants } from './config/load';
 import { identityPlan, readSettings } from './config/settings';
@@ -20,8 +21,12 @@ const start = async () => {
     : generated
       ? randomBytes(32)
       : undefined;
+  const audit = openAudit(settings.audit);
   const app = createApp({
     tenants,
+    audit,
+    allowedOrigins: settings.allowedOrigins,
+    closeRatePerMinute: settings.closeRatePerMinute,
     logger: log,
     verify: createVerifier({ secret, jwksUrl: settings.jwksUrl }),
     poolIdleMs: settings.poolIdleMs,
@@ -29,6 +34,12 @@ const start = async () => {
     portalSecret: portalSignin ? secret : null,
   });
   const server = await listen(app, settings.host, settings.port, log);
+  // Closing is refused (AUDIT_UNAVAILABLE) while the audit cannot be written; say so at once.
+  await audit.ready().then(
+    () => log.info({ audit: audit.where }, 'audit ready'),
+    (error: unknown) =>
+      log.error({ err: error, audit: audit.where }, 'audit not writable: closes will be refused'),
+  );
   log.info({ url: server.url, tenants: tenants.map((t) => `${t.clusterId}/${t.tenantId}`) }, 'listening');
   if (generated && secret) {
     const { token, expiresAt } = await signOperatorToken(secret, {

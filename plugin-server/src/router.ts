@@ -1,4 +1,5 @@
 import {
+  auditListInput,
   killInput,
   listInput,
   rightsOn,
@@ -6,16 +7,31 @@ import {
   type Tenant,
   tenantsListInput,
 } from '@tenant-sessions/contracts';
+import { listAudit } from './audit/list';
+import { closeAudit } from './audit/trail';
 import { authorizedTenant } from './auth/access';
 import { killSessions } from './sessions/kill';
 import { pageOf } from './sessions/list';
 import { readSnapshot } from './sessions/snapshot';
 import { readSql } from './sessions/sql';
+import { tooManyRequests } from './trpc/errors';
 import { authedProcedure, router } from './trpc/init';
 
+/**
+ * Close Session / Close Current Query: the kill right, the operator's rate, an audit that can be
+ * written (else no KILL at all), then the kills, each attempt recorded before the answer.
+ */
 const killProcedure = (kind: 'session' | 'query') =>
-  authedProcedure.input(killInput).mutation(({ ctx, input }) => {
+  authedProcedure.input(killInput).mutation(async ({ ctx, input }) => {
     const handle = authorizedTenant(ctx.registry, ctx.operator, input, 'kill');
+    const rate = ctx.closeRate.take(ctx.operator.sub);
+    if (!rate.allowed)
+      throw tooManyRequests(
+        `At most ${ctx.closeRate.perMinute} close calls a minute per operator: retry in ${rate.retryAfterSeconds} s`,
+        rate.retryAfterSeconds,
+      );
+    const audit = closeAudit(ctx.audit, { operator: ctx.operator.sub, tenant: input, log: ctx.log });
+    await audit.ensureWritable();
     return killSessions({
       handle,
       sessionKeys: input.sessionKeys,
@@ -24,6 +40,7 @@ const killProcedure = (kind: 'session' | 'query') =>
       operator: ctx.operator.sub,
       ownIds: () => ctx.registry.ownThreadIds(handle.address),
       log: ctx.log,
+      record: audit.record,
     });
   });
 
@@ -63,6 +80,12 @@ export const appRouter = router({
       ),
     kill: killProcedure('session'),
     killQuery: killProcedure('query'),
+  }),
+  audit: router({
+    list: authedProcedure.input(auditListInput).query(({ ctx, input }) => {
+      authorizedTenant(ctx.registry, ctx.operator, input, 'read');
+      return listAudit(ctx.audit, input, ctx.log);
+    }),
   }),
 });
 

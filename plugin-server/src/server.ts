@@ -6,13 +6,13 @@ import type { App } from './app';
 export type RunningServer = {
   url: string;
   port: number;
-  /** Stops accepting, lets in-flight calls finish (up to `graceMs`), then closes the pools. */
+  /** Stops accepting, lets in-flight calls finish (up to `graceMs`), then closes the pools and the audit. */
   stop: (graceMs?: number) => Promise<void>;
 };
 
 /** Listens on host:port (0 for a free port) and knows how to stop gracefully. */
 export const listen = async (
-  { app, registry }: App,
+  { app, registry, audit }: App,
   host: string,
   port: number,
   log: Logger,
@@ -38,6 +38,7 @@ export const listen = async (
       await closed;
       clearTimeout(timer);
       await registry.close();
+      await audit.close().catch((error: unknown) => log.warn({ err: error }, 'closing the audit failed'));
       log.info('stopped');
     })();
     return stopping;

@@ -1,12 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Right } from '@tenant-sessions/contracts';
 import {
+  type AuditSink,
   createApp,
   createLogger,
   createVerifier,
+  fileSink,
   listen,
   type RunningServer,
   type TenantConfig,
+  type Verifier,
 } from '@tenant-sessions/plugin-server';
 import { SignJWT } from 'jose';
 import { endpoint } from './db';
@@ -63,6 +69,22 @@ export type TestSidecar = RunningServer & {
   mutate: (path: string, input: unknown, token?: string | null) => Promise<CallResult>;
   /** A token with read+kill on every tenant of the test cluster. */
   admin: string;
+  /** Where this sidecar records close attempts. */
+  audit: AuditSink;
+};
+
+/** A JSON-lines audit in a fresh temporary folder (the default of startSidecar). */
+export const tempAuditFile = (): string =>
+  path.join(mkdtempSync(path.join(tmpdir(), 'ts-audit-')), 'audit.jsonl');
+
+export type SidecarOptions = {
+  staticDir?: string;
+  portalSecret?: Uint8Array | null;
+  poolIdleMs?: number;
+  audit?: AuditSink;
+  verify?: Verifier;
+  allowedOrigins?: string[];
+  closeRatePerMinute?: number;
 };
 
 const asResult = async (response: Response): Promise<CallResult> => {
@@ -77,7 +99,7 @@ const asResult = async (response: Response): Promise<CallResult> => {
 /** The sidecar started in-process on a free loopback port, with its logs captured. */
 export const startSidecar = async (
   tenants: TenantConfig[],
-  options: { staticDir?: string; portalSecret?: Uint8Array | null; poolIdleMs?: number } = {},
+  options: SidecarOptions = {},
 ): Promise<TestSidecar> => {
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
@@ -87,13 +109,17 @@ export const startSidecar = async (
     },
   });
   const logger = createLogger('debug', sink);
+  const audit = options.audit ?? fileSink(tempAuditFile());
   const app = createApp({
     tenants,
     logger,
-    verify: createVerifier({ secret: TEST_SECRET }),
+    verify: options.verify ?? createVerifier({ secret: TEST_SECRET }),
     staticDir: options.staticDir,
     portalSecret: options.portalSecret,
     poolIdleMs: options.poolIdleMs,
+    audit,
+    allowedOrigins: new Set(options.allowedOrigins ?? []),
+    closeRatePerMinute: options.closeRatePerMinute ?? 10_000,
   });
   const server = await listen(app, '127.0.0.1', 0, logger);
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
@@ -103,6 +129,7 @@ export const startSidecar = async (
     ...server,
     logs,
     admin,
+    audit,
     query: async (path, input, token = admin) =>
       asResult(
         await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {

@@ -36,4 +36,42 @@ describe('settings from the environment', () => {
       ),
     ).toEqual({ generateSecret: false, portalSignin: false });
   });
+
+  it('reads the audit, the allowed origins and the close rate', () => {
+    expect(readSettings({})).toMatchObject({
+      audit: undefined,
+      allowedOrigins: new Set(),
+      closeRatePerMinute: 30,
+    });
+    expect(
+      readSettings({
+        SESSIONS_AUDIT: 'mysql://a:b@db:3306/meta',
+        SESSIONS_ALLOWED_ORIGINS: 'https://console.example, http://127.0.0.1:8080',
+        SESSIONS_CLOSE_RATE: '5',
+      }),
+    ).toMatchObject({
+      audit: 'mysql://a:b@db:3306/meta',
+      allowedOrigins: new Set(['https://console.example', 'http://127.0.0.1:8080']),
+      closeRatePerMinute: 5,
+    });
+  });
+
+  it.each([
+    [{ SESSIONS_ALLOWED_ORIGINS: 'https://console.example/path' }, /not an origin/],
+    [{ SESSIONS_ALLOWED_ORIGINS: '*' }, /not an origin/],
+    [{ SESSIONS_CLOSE_RATE: '0' }, /SESSIONS_CLOSE_RATE must be an integer/],
+    [{ SESSIONS_JWKS_URL: 'http://idp.example/jwks' }, /https/],
+    [{ SESSIONS_JWKS_URL: 'not a url' }, /not a URL/],
+  ])('refuses %j', (env, message) => {
+    expect(() => readSettings(env)).toThrow(message);
+  });
+
+  it('accepts a JWKS over plain http on loopback only', () => {
+    expect(readSettings({ SESSIONS_JWKS_URL: 'http://127.0.0.1:9/jwks' }).jwksUrl).toBe(
+      'http://127.0.0.1:9/jwks',
+    );
+    expect(() => identityPlan(readSettings({ HOST: '10.0.0.1' }))).toThrow(
+      /generated secret is for loopback only/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { parseOrigins } from '../http/cors';
 import { ConfigError } from './tenants';
 
 /** Process settings read from the environment (README: "Configuration"). */
@@ -10,6 +11,12 @@ export type Settings = {
   portalSignin: boolean;
   logLevel: string;
   poolIdleMs: number;
+  /** SESSIONS_AUDIT: a JSON-lines file path or a mysql:// URL; undefined for ./data/audit.jsonl. */
+  audit: string | undefined;
+  /** SESSIONS_ALLOWED_ORIGINS: the only origins given CORS headers. */
+  allowedOrigins: Set<string>;
+  /** SESSIONS_CLOSE_RATE: close calls per operator per minute. */
+  closeRatePerMinute: number;
 };
 
 const integer = (
@@ -27,6 +34,19 @@ const integer = (
   return value;
 };
 
+/** SESSIONS_JWKS_URL: https, or http on a loopback address only (keys must not be swapped in transit). */
+const jwksUrlOf = (raw: string | undefined): string | undefined => {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SESSIONS_JWKS_URL is not a URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return url.href;
+  throw new ConfigError('SESSIONS_JWKS_URL must use https (plain http is accepted on loopback only)');
+};
+
 export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
   const jwtSecret = env.SESSIONS_JWT_SECRET || undefined;
   if (jwtSecret !== undefined && Buffer.byteLength(jwtSecret) < 32)
@@ -35,11 +55,14 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', 3300, 0, 65535),
     jwtSecret,
-    jwksUrl: env.SESSIONS_JWKS_URL || undefined,
+    jwksUrl: jwksUrlOf(env.SESSIONS_JWKS_URL),
     staticDir: env.SESSIONS_STATIC_DIR || undefined,
     portalSignin: env.SESSIONS_PORTAL_SIGNIN === '1',
     logLevel: env.LOG_LEVEL || 'info',
     poolIdleMs: integer(env, 'SESSIONS_POOL_IDLE_MS', 60_000, 1000, 86_400_000),
+    audit: env.SESSIONS_AUDIT || undefined,
+    allowedOrigins: parseOrigins(env.SESSIONS_ALLOWED_ORIGINS),
+    closeRatePerMinute: integer(env, 'SESSIONS_CLOSE_RATE', 30, 1, 100_000),
   };
 };
 

@@ -2,8 +2,10 @@ import { makeSessionKey } from '@tenant-sessions/contracts';
 import mysql, { type Connection } from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
 import { TenantHandle } from '../tenants/handle';
+import { failure } from '../trpc/errors';
 import { killSessions } from './kill';
 import { readSnapshot } from './snapshot';
 
@@ -13,6 +15,8 @@ const url = inject('mysqlUrl');
 const log = pino({ level: 'silent' });
 const handle = new TenantHandle({ ...localTenant(url), tenantId: 'kill-unit' }, log);
 let victim: Connection;
+/** What kill.ts handed to the audit, in order. */
+const recorded: KillAttempt[] = [];
 
 beforeAll(async () => {
   victim = await mysql.createConnection({ uri: url });
@@ -31,6 +35,7 @@ const kill = (key: string, expected?: Record<string, { user: string; source: str
     operator: 'unit',
     ownIds: () => handle.ownThreadIds,
     log,
+    record: async (attempt) => void recorded.push(attempt),
   });
 
 describe('changed: the key names someone else than the caller saw', () => {
@@ -54,5 +59,49 @@ describe('changed: the key names someone else than the caller saw', () => {
     expect(report.results[0]).toEqual({ sessionKey: key, outcome: 'killed', message: null });
     const [rows] = await victim.query('SELECT 1 AS ok');
     expect(rows).toEqual([{ ok: 1 }]);
+  });
+});
+
+describe('the audit of each attempt', () => {
+  it('hands every attempt to record, with what the fresh read showed of the session', async () => {
+    const key = makeSessionKey(handle.address, String(victim.threadId));
+    recorded.length = 0;
+    handle.lastSeen = undefined;
+    await kill(key);
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        sessionKey: key,
+        sessionId: String(victim.threadId),
+        kind: 'query',
+        outcome: 'killed',
+        user: expect.any(String),
+        source: expect.any(String),
+      }),
+    ]);
+  });
+
+  it('sends no further KILL once a record cannot be written, and answers the audit failure', async () => {
+    const other = await mysql.createConnection({ uri: url });
+    other.on('error', () => undefined);
+    const keys = [victim, other].map((c) => makeSessionKey(handle.address, String(c.threadId)));
+    victim.on('error', () => undefined);
+    const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
+    const attempt = killSessions({
+      handle,
+      sessionKeys: keys,
+      kind: 'session',
+      expected: undefined,
+      operator: 'unit',
+      ownIds: () => handle.ownThreadIds,
+      log,
+      record: async (a) => {
+        if (a.sessionKey === keys[0]) throw refused;
+      },
+    });
+    await expect(attempt).rejects.toBe(refused);
+    // The first KILL was sent before its record failed; the second never was.
+    const [rows] = await other.query('SELECT 1 AS ok');
+    expect(rows).toEqual([{ ok: 1 }]);
+    other.destroy();
   });
 });

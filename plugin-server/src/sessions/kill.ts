@@ -7,6 +7,7 @@ import {
   type Session,
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
+import type { KillAttempt } from '../audit/sink';
 import type { DirectAddress, KillStatement, SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
@@ -22,6 +23,8 @@ export type KillRequest = {
   operator: string;
   ownIds: () => Set<string>;
   log: Logger;
+  /** Writes one attempt to the audit (audit/trail.ts); rejects when it cannot. */
+  record: (attempt: KillAttempt) => Promise<void>;
 };
 
 /** How long a closed session may linger in the processlist before the answer is sent anyway. */
@@ -108,10 +111,11 @@ const sendKill = async (
 /**
  * sessions.kill / killQuery: a fresh read of the named sessions, refusals (protected, changed,
  * vanished), then one KILL per session (a folded session once, whichever of its keys are named),
- * each attempt logged. One session's failure never stops the others.
+ * each attempt recorded by `request.record` (the audit) before the next one and before the
+ * answer. One session's failure never stops the others; a record that cannot be written does.
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
-  const { handle, sessionKeys, kind, log, operator } = request;
+  const { handle, sessionKeys, kind } = request;
   return handle.withConnection(async (connection) => {
     const { dialect } = connection.probe;
     const timeoutMs = handle.config.statementTimeoutMs;
@@ -145,22 +149,19 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
         }
       }
       outcome ??= { outcome: 'error', message: 'nothing was decided' };
-      log.info(
-        {
-          event: 'kill',
-          operator,
-          tenant: handle.ref,
-          key: sessionKey,
-          id: parseSessionKey(sessionKey).id,
-          user: session?.user ?? null,
-          source: session?.source ?? null,
-          sql: session?.sqlPreview ?? null,
-          kind,
-          outcome: outcome.outcome,
-          message: outcome.message,
-        },
-        'kill attempt',
-      );
+      // Durable before the next KILL and before the answer; a failed write ends the call (AUDIT_UNAVAILABLE).
+      await request.record({
+        sessionKey,
+        sessionId: parseSessionKey(sessionKey).id,
+        user: session?.user ?? null,
+        source: session?.source ?? null,
+        database: session?.database ?? null,
+        sql: session?.sqlPreview ?? null,
+        sqlTruncated: session?.sqlTruncated ?? false,
+        kind,
+        outcome: outcome.outcome,
+        message: outcome.message,
+      });
       results.push({ sessionKey, ...outcome });
     }
     if (kind === 'session')

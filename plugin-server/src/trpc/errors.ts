@@ -6,6 +6,7 @@ class ReasonCause extends Error {
   constructor(
     readonly reason: ErrorReason,
     readonly original?: unknown,
+    readonly retryAfterSeconds?: number,
   ) {
     super(reason);
   }
@@ -14,6 +15,18 @@ class ReasonCause extends Error {
 /** A TRPCError whose code follows from the reason (contracts' ERROR_REASONS). */
 export const failure = (reason: ErrorReason, message: string, original?: unknown): TRPCError =>
   new TRPCError({ code: ERROR_REASONS[reason], message, cause: new ReasonCause(reason, original) });
+
+/** TOO_MANY_REQUESTS, saying when a retry may succeed (error.data.retryAfterSeconds, Retry-After). */
+export const tooManyRequests = (message: string, retryAfterSeconds: number): TRPCError =>
+  new TRPCError({
+    code: ERROR_REASONS.TOO_MANY_REQUESTS,
+    message,
+    cause: new ReasonCause('TOO_MANY_REQUESTS', undefined, retryAfterSeconds),
+  });
+
+/** The seconds to wait an error carries, if any. */
+export const retryAfterOf = (error: TRPCError): number | undefined =>
+  error.cause instanceof ReasonCause ? error.cause.retryAfterSeconds : undefined;
 
 type Issue = { path: Array<string | number>; message: string; code: string };
 
@@ -40,9 +53,12 @@ const FALLBACK: Partial<Record<TRPCError['code'], ErrorReason>> = {
 /** What the error formatter adds to `error.data`: the reason, and zod's issues for bad input. */
 export const describeError = (
   error: TRPCError,
-): { reason: ErrorReason; issues?: Issue[]; message?: string } => {
+): { reason: ErrorReason; issues?: Issue[]; message?: string; retryAfterSeconds?: number } => {
   const cause = error.cause;
-  if (cause instanceof ReasonCause) return { reason: cause.reason };
+  if (cause instanceof ReasonCause)
+    return cause.retryAfterSeconds === undefined
+      ? { reason: cause.reason }
+      : { reason: cause.reason, retryAfterSeconds: cause.retryAfterSeconds };
   const issues = issuesOf(cause);
   if (issues) {
     const where = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
@@ -53,5 +69,7 @@ export const describeError = (
   if (error.code === 'PARSE_ERROR' || (error.code === 'BAD_REQUEST' && cause instanceof SyntaxError))
     return { reason: 'INVALID_INPUT', message: `The request is not valid JSON: ${error.message}` };
   const reason = FALLBACK[error.code];
-  return { reason: reason && isErrorReason(reason) ? reason : 'INTERNAL' };
+  if (reason && isErrorReason(reason)) return { reason };
+  // An unexpected failure: its text (a driver's error, a stack) stays in the log, never in the answer.
+  return { reason: 'INTERNAL', message: 'The session service failed on this call; its log has the details' };
 };

@@ -1,6 +1,8 @@
 import { initTRPC } from '@trpc/server';
 import type { Logger } from 'pino';
+import type { AuditSink } from '../audit/sink';
 import type { Operator } from '../auth/tokens';
+import type { CloseRate } from '../rate/closeRate';
 import type { TenantRegistry } from '../tenants/registry';
 import { describeError, failure } from './errors';
 
@@ -10,12 +12,16 @@ export type Context = {
   authProblem: string | null;
   log: Logger;
   registry: TenantRegistry;
+  /** Where close attempts are recorded (audit/). */
+  audit: AuditSink;
+  /** The per-operator limit on close calls. */
+  closeRate: CloseRate;
 };
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const { reason, issues, message } = describeError(error);
+    const { reason, issues, message, retryAfterSeconds } = describeError(error);
     return {
       ...shape,
       message: message ?? shape.message,
@@ -25,6 +31,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         reason,
         ...(issues ? { issues } : {}),
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       },
     };
   },

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mysqlSink, parseMysqlAuditUrl } from './mysql';
+import { checkSinkContract, sampleRecord } from './testing';
+
+const url = inject('mysqlUrl');
+const database = `ts_audit_${randomBytes(4).toString('hex')}`;
+let admin: Connection;
+
+const auditUrl = (table?: string) => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  if (table) u.searchParams.set('table', table);
+  return u.href;
+};
+
+beforeAll(async () => {
+  admin = await mysql.createConnection({ uri: url });
+  await admin.query(`CREATE DATABASE \`${database}\``);
+});
+afterAll(async () => {
+  await admin?.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await admin?.end();
+});
+
+describe('the MySQL audit table', () => {
+  it('creates its table and keeps the sink contract', async () => {
+    const sink = mysqlSink(parseMysqlAuditUrl(auditUrl('contract_audit')));
+    await checkSinkContract(sink, 'trade');
+    const [rows] = await admin.query<RowDataPacket[]>(
+      `SELECT operator, outcome, sql_text FROM \`${database}\`.contract_audit ORDER BY id`,
+    );
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatchObject({ operator: 'alice', outcome: 'killed' });
+    await sink.close();
+  });
+
+  it("is shared: two sinks (two replicas) on the same table see each other's records", async () => {
+    const one = mysqlSink(parseMysqlAuditUrl(auditUrl()));
+    const two = mysqlSink(parseMysqlAuditUrl(auditUrl()));
+    await Promise.all([one.ready(), two.ready()]);
+    await one.write(sampleRecord({ operator: 'replica-1' }));
+    await two.write(sampleRecord({ operator: 'replica-2' }));
+    const page = await one.list({ clusterId: 'prod-1', tenantId: 'trade', pageIndex: 0, pageSize: 20 });
+    expect(page.rows.map((r) => r.operator)).toEqual(['replica-2', 'replica-1']);
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('rejects ready() when the database cannot be reached or the login is refused', async () => {
+    const refused = new URL(auditUrl());
+    refused.username = 'nobody_here';
+    refused.password = 'wrong';
+    const sink = mysqlSink(parseMysqlAuditUrl(refused.href));
+    await expect(sink.ready()).rejects.toMatchObject({ code: 'ER_ACCESS_DENIED_ERROR' });
+    await sink.close();
+  });
+
+  it.each([
+    ['mysql://h:1', /must name a database/],
+    ['mysql://h:1/db?table=a;drop', /table must be/],
+    ['mysql://h:1/db?ssl=1', /unknown parameter ssl/],
+  ])('refuses the URL %s', (raw, message) => {
+    expect(() => parseMysqlAuditUrl(raw)).toThrow(message);
+  });
+
+  it('never shows the password where it says where it writes', () => {
+    const { where, table } = parseMysqlAuditUrl('mysql://audit:s3cret@db.example:3307/meta?table=closes');
+    expect(where).toBe('mysql://audit@db.example:3307/meta table closes');
+    expect(table).toBe('closes');
+  });
+});
