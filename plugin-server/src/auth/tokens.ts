@@ -11,14 +11,36 @@ export class AuthError extends Error {
   override name = 'AuthError';
 }
 
-export type VerifierOptions = { secret?: Uint8Array; jwksUrl?: string; clockToleranceSeconds?: number };
+export type VerifierOptions = {
+  secret?: Uint8Array;
+  jwksUrl?: string;
+  clockToleranceSeconds?: number;
+  /** Least time between two JWKS fetches caused by unknown key ids (default 5 s). */
+  jwksCooldownMs?: number;
+  /** Keys are fetched again after this long even when every kid is known (default 10 min). */
+  jwksMaxAgeMs?: number;
+};
 
+/**
+ * HS256 with `secret`, RS256/ES256 with the keys of `jwksUrl` (cached; fetched again on an unknown
+ * key id, at most once per cooldown). `exp` and `sub` are required; `nbf` and `exp` are checked
+ * with `clockToleranceSeconds` of skew; any other algorithm (`none`, HS384, RS384, PS256…) and
+ * an algorithm whose key is not configured are refused.
+ */
 export const createVerifier = ({
   secret,
   jwksUrl,
   clockToleranceSeconds = 30,
+  jwksCooldownMs = 5_000,
+  jwksMaxAgeMs = 600_000,
 }: VerifierOptions): Verifier => {
-  const jwks: JWTVerifyGetKey | undefined = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : undefined;
+  const jwks: JWTVerifyGetKey | undefined = jwksUrl
+    ? createRemoteJWKSet(new URL(jwksUrl), {
+        cooldownDuration: jwksCooldownMs,
+        cacheMaxAge: jwksMaxAgeMs,
+        timeoutDuration: 5_000,
+      })
+    : undefined;
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) throw new AuthError('Send Authorization: Bearer <token>');
