@@ -110,6 +110,8 @@ export const sessionPage = z.object({
   dialect,
   visibility,
   serverVersion: z.string(),
+  /** True when the tenant had more sessions than the sidecar keeps (SESSIONS_SNAPSHOT_MAX): the rest are not listed. */
+  truncated: z.boolean(),
 });
 export type SessionPage = z.infer<typeof sessionPage>;
 

@@ -71,6 +71,7 @@ export class DemoStore {
       dialect: tenant.dialect ?? 'oceanbase',
       visibility: tenant.visibility ?? 'all',
       serverVersion: tenant.versionText,
+      truncated: false,
     };
   }
 

@@ -35,8 +35,8 @@ export const sortSessions = (sessions: Session[], { column, direction }: ListQue
   });
 };
 
-/** Filters, sort and paging of API.md applied in memory to one snapshot. */
-export const pageOf = (snapshot: Snapshot, query: ListQuery): SessionPage => {
+/** Filters, sort and paging of API.md applied in memory to one snapshot (cut to a bound or not). */
+export const pageOf = (snapshot: Snapshot & { truncated?: boolean }, query: ListQuery): SessionPage => {
   const { sessions } = snapshot;
   const matching = sessions.filter(
     (s) =>
@@ -54,5 +54,6 @@ export const pageOf = (snapshot: Snapshot, query: ListQuery): SessionPage => {
     dialect: snapshot.dialect,
     visibility: snapshot.visibility,
     serverVersion: snapshot.serverVersion,
+    truncated: snapshot.truncated ?? false,
   };
 };

@@ -103,5 +103,6 @@ export function pageOf(rows: Session[], total = rows.length): SessionPage {
     dialect: 'oceanbase',
     visibility: 'all',
     serverVersion: '5.7.25-OceanBase-v4.2.5.1',
+    truncated: false,
   };
 }
