@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AuditRecord, KillReport } from '@tenant-sessions/contracts';
+import { fileSink, mysqlSink, parseMysqlAuditUrl } from '@tenant-sessions/plugin-server';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type Account,
+  connect,
+  createAccount,
+  createDatabase,
+  type Database,
+  endpoint,
+  openVictim,
+  waitUntilRunning,
+} from '../support/db';
+import { startSidecar, type TestSidecar, tempAuditFile, tenantOn, tokenFor } from '../support/sidecar';
+
+// Every close attempt lands in the audit once, with what the session was, before the answer; and
+// when the audit cannot be written, nothing is closed.
+const url = inject('mysqlUrl');
+const main = { clusterId: 'test', tenantId: 'main' };
+const limited = { clusterId: 'test', tenantId: 'limited' };
+const { host, port } = endpoint(url);
+const keyOf = (id: string) => `${host}:${port}#${id}`;
+
+let admin: Connection;
+let frank: Account;
+let watcher: Account;
+let db: Database;
+
+beforeAll(async () => {
+  admin = await connect(url);
+  frank = await createAccount(admin, 'frank');
+  watcher = await createAccount(admin, 'auditw', ['PROCESS ON *.*']);
+  db = await createDatabase(admin, 'audited');
+  await admin.query(`GRANT SELECT ON \`${db.name}\`.* TO ?@'%'`, [frank.user]);
+});
+
+afterAll(async () => {
+  await frank?.drop();
+  await watcher?.drop();
+  await db?.drop();
+  await admin?.end();
+});
+
+const tenants = () => [tenantOn(url, 'main'), tenantOn(url, 'limited', { account: watcher })];
+
+const kill = async (
+  sidecar: TestSidecar,
+  procedure: 'kill' | 'killQuery',
+  input: Record<string, unknown>,
+  token?: string,
+): Promise<KillReport> => {
+  const { status, body } = await sidecar.mutate(`sessions.${procedure}`, input, token);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.result.data;
+};
+
+const auditOf = async (
+  sidecar: TestSidecar,
+  input: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ rows: AuditRecord[]; total: number }> => {
+  const { status, body } = await sidecar.query('audit.list', { ...main, pageSize: 200, ...input }, token);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body.result.data;
+};
+
+describe('the file audit through a real sidecar', () => {
+  let sidecar: TestSidecar;
+  const file = tempAuditFile();
+  let operator: string;
+
+  beforeAll(async () => {
+    sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
+    operator = `auditor-${randomBytes(3).toString('hex')}`;
+  });
+  afterAll(async () => {
+    await sidecar?.stop();
+  });
+
+  it('writes each outcome once, with the session as it was, before answering', async () => {
+    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: operator });
+    const busy = await openVictim(url, frank, db.name);
+    const ended = busy.busy();
+    await waitUntilRunning(admin, busy.id);
+    const idle = await openVictim(url, frank);
+    const changed = await openVictim(url, frank);
+    const own = (
+      await sidecar.query('sessions.list', { ...main, pageSize: 1000 })
+    ).body.result.data.rows.find((r: { protected: boolean }) => r.protected);
+    const gone = keyOf('999999999999');
+
+    const query = await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    expect(query.results[0]?.outcome).toBe('killed');
+    expect((await ended)?.errno).toBe(1317);
+    const mixed = await kill(
+      sidecar,
+      'kill',
+      {
+        ...main,
+        sessionKeys: [keyOf(idle.id), own.key, gone, keyOf(changed.id)],
+        expected: { [keyOf(changed.id)]: { user: 'someone-else', source: '10.0.0.1:1' } },
+      },
+      token,
+    );
+    expect(mixed.results.map((r) => r.outcome)).toEqual(['killed', 'protected', 'not_found', 'changed']);
+    const denied = await openVictim(url, frank);
+    const refusedByServer = await kill(
+      sidecar,
+      'kill',
+      { ...limited, sessionKeys: [keyOf(denied.id)] },
+      token,
+    );
+    expect(refusedByServer.results[0]?.outcome).toBe('denied');
+
+    const { rows, total } = await auditOf(sidecar, { operator });
+    expect(total).toBe(5);
+    const byKey = (key: string) => rows.filter((r) => r.sessionKey === key);
+    for (const key of [keyOf(busy.id), keyOf(idle.id), own.key, gone, keyOf(changed.id)])
+      expect(byKey(key), key).toHaveLength(1);
+    expect(byKey(keyOf(busy.id))[0]).toEqual({
+      id: expect.any(String),
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      operator,
+      ...main,
+      sessionKey: keyOf(busy.id),
+      sessionId: busy.id,
+      user: frank.user,
+      source: expect.stringMatching(new RegExp(`:${busy.localPort}$`)),
+      database: db.name,
+      sql: 'SELECT 1 FROM DUAL WHERE SLEEP(30)',
+      sqlTruncated: false,
+      kind: 'query',
+      outcome: 'killed',
+      message: null,
+    });
+    expect(byKey(keyOf(idle.id))[0]).toMatchObject({
+      kind: 'session',
+      outcome: 'killed',
+      user: frank.user,
+      sql: null,
+    });
+    expect(byKey(own.key)[0]).toMatchObject({
+      outcome: 'protected',
+      message: expect.stringMatching(/own connections/),
+    });
+    expect(byKey(gone)[0]).toMatchObject({
+      outcome: 'not_found',
+      user: null,
+      source: null,
+      sessionId: '999999999999',
+    });
+    expect(byKey(keyOf(changed.id))[0]).toMatchObject({ outcome: 'changed', user: frank.user });
+    // Newest first.
+    expect(rows.map((r) => r.time)).toEqual([...rows.map((r) => r.time)].sort().reverse());
+
+    const deniedRows = await auditOf(sidecar, { ...limited, operator });
+    expect(deniedRows.rows).toEqual([
+      expect.objectContaining({
+        sessionKey: keyOf(denied.id),
+        outcome: 'denied',
+        message: expect.stringMatching(watcher.user),
+      }),
+    ]);
+    for (const v of [busy, idle, changed, denied]) await v.close();
+  });
+
+  it('filters by outcome and pages', async () => {
+    const protectedOnly = await auditOf(sidecar, { operator, outcome: 'protected' });
+    expect(protectedOnly.rows.map((r) => r.outcome)).toEqual(['protected']);
+    const first = await auditOf(sidecar, { operator, pageSize: 2 });
+    const second = await auditOf(sidecar, { operator, pageSize: 2, pageIndex: 1 });
+    expect(first.total).toBe(5);
+    expect(first.rows).toHaveLength(2);
+    expect(second.rows).toHaveLength(2);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(4);
+  });
+
+  it('answers audit.list only to readers of the tenant', async () => {
+    const reader = await tokenFor({ 'test/main': ['read'] });
+    expect((await auditOf(sidecar, { operator }, reader)).total).toBe(5);
+    const stranger = await tokenFor({ 'test/other': ['read', 'kill'] });
+    const { status, body } = await sidecar.query('audit.list', main, stranger);
+    expect(status).toBe(403);
+    expect(body.error.data.reason).toBe('NO_READ');
+    const bad = await sidecar.query('audit.list', { ...main, outcome: 'exploded', pageSize: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/outcome/);
+    expect(bad.body.error.message).toMatch(/pageSize/);
+  });
+
+  it('keeps the records across a restart of the sidecar', async () => {
+    await sidecar.stop();
+    sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
+    const { total, rows } = await auditOf(sidecar, { operator });
+    expect(total).toBe(5);
+    expect(rows.every((r) => r.operator === operator)).toBe(true);
+  });
+});
+
+describe('an audit that cannot be written: no KILL, AUDIT_UNAVAILABLE', () => {
+  it('refuses to close when the audit path cannot be created, and the victim lives', async () => {
+    const blocker = path.join(path.dirname(tempAuditFile()), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the audit folder should be');
+    const sidecar = await startSidecar(tenants(), { audit: fileSink(path.join(blocker, 'audit.jsonl')) });
+    const victim = await openVictim(url, frank);
+    const ended = victim.busy();
+    await waitUntilRunning(admin, victim.id);
+    for (const procedure of ['sessions.kill', 'sessions.killQuery']) {
+      const { status, body } = await sidecar.mutate(procedure, { ...main, sessionKeys: [keyOf(victim.id)] });
+      expect(status, JSON.stringify(body)).toBe(503);
+      expect(body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
+      expect(body.error.message).toMatch(/nothing was closed/);
+      expect(body.error.message).not.toContain(blocker);
+    }
+    const listed = await sidecar.query('audit.list', main);
+    expect(listed.body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
+    expect(
+      await Promise.race([
+        ended.then(() => 'ended'),
+        new Promise((r) => setTimeout(() => r('running'), 300)),
+      ]),
+    ).toBe('running');
+    expect(sidecar.logs.some((l) => l.msg === 'audit unavailable: no session closed')).toBe(true);
+    await sidecar.stop();
+    await admin.query('KILL QUERY ?', [victim.id]);
+    await ended;
+    expect(await victim.alive()).toBe(true);
+    await victim.close();
+  });
+
+  it('refuses once the audit folder is gone and a file stands in its place', async () => {
+    const file = tempAuditFile();
+    const sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
+    const first = await openVictim(url, frank);
+    await kill(sidecar, 'kill', { ...main, sessionKeys: [keyOf(first.id)] });
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    writeFileSync(path.dirname(file), 'the folder is now a file');
+    const victim = await openVictim(url, frank);
+    const { status, body } = await sidecar.mutate('sessions.kill', {
+      ...main,
+      sessionKeys: [keyOf(victim.id)],
+    });
+    expect(status).toBe(503);
+    expect(body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
+    expect(await victim.alive()).toBe(true);
+    await sidecar.stop();
+    rmSync(path.dirname(file), { force: true });
+    for (const v of [first, victim]) await v.close();
+  });
+});
+
+describe('the MySQL audit through a real sidecar', () => {
+  it('writes each attempt to a table of the test database', async () => {
+    const target = new URL(url);
+    target.pathname = `/${db.name}`;
+    target.searchParams.set('table', 'closes');
+    const sidecar = await startSidecar(tenants(), { audit: mysqlSink(parseMysqlAuditUrl(target.href)) });
+    const victim = await openVictim(url, frank);
+    const report = await kill(sidecar, 'kill', {
+      ...main,
+      sessionKeys: [keyOf(victim.id), keyOf('999999999998')],
+    });
+    expect(report.results.map((r) => r.outcome)).toEqual(['killed', 'not_found']);
+    const [rows] = await admin.query<RowDataPacket[]>(
+      `SELECT operator, cluster_id, tenant_id, session_id, user_name, kind, outcome FROM \`${db.name}\`.closes ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      {
+        operator: 'tester',
+        cluster_id: 'test',
+        tenant_id: 'main',
+        session_id: victim.id,
+        user_name: frank.user,
+        kind: 'session',
+        outcome: 'killed',
+      },
+      {
+        operator: 'tester',
+        cluster_id: 'test',
+        tenant_id: 'main',
+        session_id: '999999999998',
+        user_name: null,
+        kind: 'session',
+        outcome: 'not_found',
+      },
+    ]);
+    const listed = await auditOf(sidecar);
+    expect(listed.rows.map((r) => r.outcome)).toEqual(['not_found', 'killed']);
+    await sidecar.stop();
+    await victim.close();
+  });
+});
