@@ -1,7 +1,7 @@
 import type { KillResult, Session, SessionPage } from '@tenant-sessions/contracts';
 import type { TenantConfig } from '@tenant-sessions/plugin-server';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
   connect,
@@ -17,19 +17,24 @@ import { freePort, startThrowawayMariadb, type ThrowawayServer } from '../suppor
 import {
   createObView,
   deleteObRow,
-  dropObDatabase,
   insertObRows,
+  liveOn,
   type ObColumnSet,
   type ObRow,
+  victimUnknownTo,
 } from '../support/oceanbase';
 import { LONG_UPDATE, OB_ROWS } from '../support/oceanbase-rows';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
 
-// The only test file that uses the `oceanbase` database of the test server: the OceanBase
-// dialect against a schema fixture of GV$OB_PROCESSLIST (4.2's columns, then 4.3's), real KILLs
-// of real victim connections whose ids the fixture rows carry, and throwaway mariadbds that
-// report OceanBase versions. No OceanBase server is involved.
-const url = inject('mysqlUrl');
+// The OceanBase dialect against a schema fixture of GV$OB_PROCESSLIST (4.2's columns, then 4.3's,
+// run one after the other), real KILLs of real victim connections whose ids the fixture rows carry,
+// and mariadbds reporting OceanBase versions. No OceanBase server is involved. The fixture lives
+// on a throwaway mariadbd of this file: `oceanbase` is a fixed name, and other runs of the suite
+// (another engineer's, CI's) may share the test server at MYSQL_URL at the same time.
+let url: string;
+let fixture: ThrowawayServer;
+let observer: ThrowawayServer;
+let old: ThrowawayServer;
 const ref = (tenantId: string) => ({ clusterId: 'test', tenantId });
 const ob = ref('ob');
 
@@ -88,6 +93,14 @@ const victimRow = (victim: Victim, svrIp = '127.0.0.1', fields: Partial<ObRow> =
 });
 
 beforeAll(async () => {
+  // The fixture's server; one standing for an observer reached directly, reporting an OceanBase
+  // version; one reporting OceanBase 3.x.
+  [fixture, observer, old] = await Promise.all([
+    startThrowawayMariadb(),
+    startThrowawayMariadb(['--version=5.7.25-OceanBase_CE-v4.3.5.0']),
+    startThrowawayMariadb(['--version=5.7.25-OceanBase-v3.2.4.1']),
+  ]);
+  url = fixture.url;
   admin = await connect(url);
   side = await createAccount(admin, 'obside', [
     'SELECT ON oceanbase.*',
@@ -99,9 +112,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await dropObDatabase(admin);
-  for (const account of [side, limited, carol]) await account?.drop();
   await admin?.end();
+  await Promise.all([fixture?.stop(), observer?.stop(), old?.stop()]);
 });
 
 /** What both column sets must show alike (TIME and the client's port differ, and are checked). */
@@ -248,6 +260,10 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
     expect(results.map((r) => r.outcome)).toEqual(['not_found', 'not_found']);
     expect(results[0]?.message).toBe('Session 3221487622 ended before it could be closed');
     expect(results[1]?.message).toMatch(/is not on .* any more/);
+    // From sys, another tenant's session is not this tenant's: nothing is sent.
+    const [other] = await kill(sidecar(), 'kill', ['10.0.0.11:2882#3221487800'], ref('ob-sys'));
+    expect(other?.outcome).toBe('not_found');
+    expect(other?.message).toMatch(/is not on .* any more/);
   });
 };
 
@@ -271,43 +287,11 @@ for (const set of ['4.2', '4.3'] as const) {
   });
 }
 
-/** A victim of `server` whose id is no live connection of the test server and never will be. */
-const victimUnknownToMain = async (server: ThrowawayServer): Promise<Victim> => {
-  const [[{ now }]] = (await admin.query('SELECT CONNECTION_ID() AS now')) as unknown as [[{ now: string }]];
-  for (let tries = 0; tries < 50; tries += 1) {
-    const victim = await openVictim(server.url);
-    const [onMain] = await admin.query<RowDataPacket[]>(
-      'SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?',
-      [victim.id],
-    );
-    // Ids below the test server's current one are never handed out again.
-    if (onMain.length === 0 && BigInt(victim.id) < BigInt(now)) return victim;
-    await victim.close();
-  }
-  throw new Error('no victim id free on the test server');
-};
-
-const onMain = async (id: string): Promise<boolean> => {
-  const [rows] = await admin.query<RowDataPacket[]>(
-    'SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?',
-    [id],
-  );
-  return rows.length > 0;
-};
-
 describe('kills through the fixture (4.3 column set), with real victims', () => {
   let sidecar: TestSidecar;
-  let observer: ThrowawayServer;
-  let old: ThrowawayServer;
   let proxyish: Database;
 
   beforeAll(async () => {
-    // A second server standing for an observer reached directly, reporting an OceanBase version;
-    // a third reporting OceanBase 3.x.
-    [observer, old] = await Promise.all([
-      startThrowawayMariadb(['--version=5.7.25-OceanBase_CE-v4.3.5.0']),
-      startThrowawayMariadb(['--version=5.7.25-OceanBase-v3.2.4.1']),
-    ]);
     const direct = await connect(observer.url);
     await direct.query('CREATE USER ?@? IDENTIFIED BY ?', [side.user, '%', side.password]);
     await direct.query('GRANT ALL ON *.* TO ?@?', [side.user, '%']);
@@ -334,8 +318,6 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
   });
   afterAll(async () => {
     await sidecar?.stop();
-    await observer?.stop();
-    await old?.stop();
     await proxyish?.drop();
   });
 
@@ -394,7 +376,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
       const key = `127.0.0.1:2882#${id}`;
       expect(row(await list(sidecar), key)?.protectedReason).toBe("one of this sidecar's own connections");
       expect((await kill(sidecar, 'kill', [key]))[0]?.outcome).toBe('protected');
-      expect(await onMain(id)).toBe(true);
+      expect(await liveOn(admin, id)).toBe(true);
     } finally {
       await deleteObRow(admin, '127.0.0.1', id);
     }
@@ -420,7 +402,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
   });
 
   it('through OBProxy (configured, or detected by proxy_version()), retries an "unknown thread" on the observer directly when directAccess allows', async () => {
-    const victim = await victimUnknownToMain(observer);
+    const victim = await victimUnknownTo(admin, url, observer);
     const key = `127.0.0.1:2882#${victim.id}`;
     await insertObRows(admin, '4.3', [
       victimRow(victim, '127.0.0.1', {
@@ -437,7 +419,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
       expect(closed[0]?.message).toContain(`127.0.0.1:${observer.port}`);
       expect(await victim.alive()).toBe(true);
 
-      expect(await onMain(victim.id)).toBe(false);
+      expect(await liveOn(admin, victim.id)).toBe(false);
       const [retried] = await kill(sidecar, 'kill', [key], ref('ob-proxy'));
       expect(retried?.outcome).toBe('killed');
       expect(retried?.message).toMatch(

@@ -1,4 +1,6 @@
-import type { Connection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { connect, openVictim, type Victim } from './db';
+import type { ThrowawayServer } from './mariadbd';
 
 /**
  * A schema fixture of OceanBase's `oceanbase`.`GV$OB_PROCESSLIST` in the test MariaDB: the 4.2
@@ -88,10 +90,6 @@ export const createObView = async (admin: Connection, set: ObColumnSet): Promise
   await admin.query(`CREATE TABLE oceanbase.\`GV$OB_PROCESSLIST\` (${columns(set).join(', ')})`);
 };
 
-export const dropObDatabase = async (admin: Connection): Promise<void> => {
-  await admin.query('DROP DATABASE IF EXISTS oceanbase');
-};
-
 /** Inserts rows; TIME is floored for the 4.2 set, USER_CLIENT_PORT written only in 4.3. */
 export const insertObRows = async (admin: Connection, set: ObColumnSet, rows: ObRow[]): Promise<void> => {
   for (const row of rows) {
@@ -126,4 +124,37 @@ export const insertObRows = async (admin: Connection, set: ObColumnSet, rows: Ob
 
 export const deleteObRow = async (admin: Connection, svrIp: string, id: string): Promise<void> => {
   await admin.query('DELETE FROM oceanbase.`GV$OB_PROCESSLIST` WHERE SVR_IP = ? AND ID = ?', [svrIp, id]);
+};
+
+/** Whether the server at `admin` has a live connection with this id. */
+export const liveOn = async (admin: Connection, id: string): Promise<boolean> => {
+  const [rows] = await admin.query<RowDataPacket[]>(
+    'SELECT ID FROM information_schema.PROCESSLIST WHERE ID = ?',
+    [id],
+  );
+  return rows.length > 0;
+};
+
+/**
+ * A victim on `server` whose id is no live connection of the server at `admin` and never will be
+ * (so a KILL of that id sent there cannot hit anyone): the main server's id counter is first moved
+ * past the victim's id (ids below it are never handed out again), then the id is checked unused.
+ */
+export const victimUnknownTo = async (
+  admin: Connection,
+  mainUrl: string,
+  server: ThrowawayServer,
+): Promise<Victim> => {
+  for (let tries = 0; tries < 20; tries += 1) {
+    const victim = await openVictim(server.url);
+    let past = false;
+    for (let pushes = 0; pushes < 1000 && !past; pushes += 1) {
+      const probe = await connect(mainUrl);
+      past = BigInt(probe.threadId) > BigInt(victim.id);
+      await probe.end();
+    }
+    if (past && !(await liveOn(admin, victim.id))) return victim;
+    await victim.close();
+  }
+  throw new Error(`no id of ${server.url} is free on the test server`);
 };
