@@ -46,6 +46,12 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
           privilege.
         </Notice>
       )}
+      {page.data?.truncated && (
+        <Notice tone="warning">
+          This tenant has more sessions than the session service keeps ({fmt.count(page.data.counts.all)} are
+          listed: the active ones first, then the longest running).
+        </Notice>
+      )}
       {!kill.allowed && kill.known && <Notice tone="info">{kill.why}</Notice>}
       {close.told && (
         <Notice tone={close.told.tone} onDismiss={close.dismiss} toast>
@@ -60,7 +66,7 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
         />
       ) : page.isPending ? (
         <StatePanel kind="loading" />
-      ) : rows === 0 ? (
+      ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
         <SessionsTable table={table} busy={page.isFetching} />

@@ -1,5 +1,5 @@
 import type { KillKind, Session, TenantRef } from '@tenant-sessions/contracts';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { describeError } from '../api/errors';
 import { useKill } from '../api/queries';
 import type { CloseTarget } from '../dialogs/ConfirmClose';
@@ -14,10 +14,11 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
   const [target, setTarget] = useState<CloseTarget | null>(null);
   const [told, setTold] = useState<Told | null>(null);
 
-  const ask = (session: Session, kind: KillKind) => {
+  // Stable, so that the rows (memoized) do not render again with every render of the tab.
+  const ask = useCallback((session: Session, kind: KillKind) => {
     setTold(null);
     setTarget({ session, kind });
-  };
+  }, []);
 
   const confirm = async () => {
     if (!target) return;

@@ -2,6 +2,7 @@ import type { Column } from '@tanstack/react-table';
 import { LIMITS, type Session } from '@tenant-sessions/contracts';
 import { type FocusEvent, useState } from 'react';
 import type { Features } from './features';
+import { SEARCH_DEBOUNCE_MS, useDebounced } from './useDebounced';
 
 const SearchIcon = () => (
   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -10,7 +11,11 @@ const SearchIcon = () => (
   </svg>
 );
 
-/** The search icon of a header and its box; an applied search is marked on the icon. */
+/**
+ * The search icon of a header and its box; an applied search is marked on the icon. Typing applies
+ * the search once the keys rest for SEARCH_DEBOUNCE_MS (the box stays open); Enter applies it at
+ * once and closes the box; Escape closes it, forgetting what was not applied yet.
+ */
 export function ColumnSearch({
   column,
   label,
@@ -22,8 +27,14 @@ export function ColumnSearch({
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(applied);
 
+  const set = (text: string) => {
+    const next = text.trim();
+    if (next !== applied) column.setFilterValue(next || undefined);
+  };
+  const typed = useDebounced(set, SEARCH_DEBOUNCE_MS);
   const apply = (text: string) => {
-    column.setFilterValue(text.trim() || undefined);
+    typed.cancel();
+    set(text);
     setOpen(false);
   };
   const onBlur = (event: FocusEvent) => {
@@ -55,6 +66,7 @@ export function ColumnSearch({
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.stopPropagation();
+              typed.cancel();
               setOpen(false);
             }
           }}
@@ -67,7 +79,10 @@ export function ColumnSearch({
             maxLength={LIMITS.maxString}
             // biome-ignore lint/a11y/noAutofocus: the box opens on the operator's click to type into it
             autoFocus
-            onChange={(event) => setDraft(event.target.value)}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              typed.schedule(event.target.value);
+            }}
           />
           <button type="submit" className="tsp-btn tsp-btn-primary">
             Search

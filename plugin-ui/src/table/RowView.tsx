@@ -1,10 +1,19 @@
 import type { Row } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
-import type { Features } from './features';
+import { memo } from 'react';
+import type { Features, SessionsTableMeta } from './features';
+import { sameSession } from './sameSession';
 import type { SessionsTable } from './useSessionsTable';
 
+type Props = {
+  row: Row<Features, Session>;
+  table: SessionsTable;
+  /** What the cells use from the tab; a row re-renders when it changes. */
+  meta: SessionsTableMeta | undefined;
+};
+
 /** One session's row: its cells, classed by their column's meta. */
-export function RowView({ row, table }: { row: Row<Features, Session>; table: SessionsTable }) {
+function SessionRow({ row, table }: Props) {
   return (
     <tr className={row.original.status === 'ACTIVE' ? 'tsp-row-active' : undefined}>
       {row.getAllCells().map((cell) => {
@@ -21,3 +30,15 @@ export function RowView({ row, table }: { row: Row<Features, Session>; table: Se
     </tr>
   );
 }
+
+/**
+ * A refresh answers new objects for every session: a row whose session carries the same values
+ * (and the same tab callbacks) is not rendered again.
+ */
+export const RowView = memo(
+  SessionRow,
+  (before, after) =>
+    before.row.id === after.row.id &&
+    before.meta === after.meta &&
+    sameSession(before.row.original, after.row.original),
+);

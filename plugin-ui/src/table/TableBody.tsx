@@ -15,11 +15,13 @@ type Props = { table: SessionsTable; scroller: RefObject<HTMLDivElement | null> 
 /** The rows of the current page: all of them, or for long pages only those on screen. */
 export function TableBody({ table, scroller }: Props) {
   const rows = table.getRowModel().rows;
+  if (rows.length === 0) return <NoMatch span={table.getAllLeafColumns().length} />;
   if (rows.length <= VIRTUAL_FROM) {
+    const meta = table.options.meta;
     return (
       <tbody>
         {rows.map((row) => (
-          <RowView key={row.id} row={row} table={table} />
+          <RowView key={row.id} row={row} table={table} meta={meta} />
         ))}
       </tbody>
     );
@@ -41,12 +43,13 @@ function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Se
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const span = table.getAllLeafColumns().length;
+  const meta = table.options.meta;
   return (
     <tbody>
       {before > 0 && <Spacer height={before} span={span} />}
       {items.map((item) => {
         const row = rows[item.index];
-        return row && <RowView key={row.id} row={row} table={table} />;
+        return row && <RowView key={row.id} row={row} table={table} meta={meta} />;
       })}
       {after > 0 && <Spacer height={after} span={span} />}
     </tbody>
@@ -58,4 +61,15 @@ const Spacer = ({ height, span }: { height: number; span: number }) => (
   <tr aria-hidden="true" className="tsp-spacer">
     <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
   </tr>
+);
+
+/** A search that matches nothing keeps the header (and the search box being typed in) on screen. */
+const NoMatch = ({ span }: { span: number }) => (
+  <tbody>
+    <tr>
+      <td colSpan={span} className="tsp-state" role="status">
+        No session matches the searches and filters.
+      </td>
+    </tr>
+  </tbody>
 );
