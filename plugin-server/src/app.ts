@@ -12,8 +12,11 @@ import { bodyLimit } from './http/limits';
 import { portalSignin } from './http/signin';
 import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
 import { requestLogging } from './logging/requests';
+import { httpTimer, metricsEndpoint } from './metrics/http';
+import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
+import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotCache } from './snapshots/cache';
 import { TenantRegistry } from './tenants/registry';
 import { describeError, retryAfterOf } from './trpc/errors';
 import type { Context } from './trpc/init';
@@ -34,9 +37,16 @@ export type AppOptions = {
   allowedOrigins?: ReadonlySet<string>;
   /** Close calls per operator per minute (default 30). */
   closeRatePerMinute?: number;
+  /** How long a tenant's processlist snapshot answers later lists (default 1000 ms; 0: each list reads). */
+  snapshotFreshMs?: number;
+  /** The most sessions a snapshot keeps; beyond, it is cut and flagged `truncated` (default 100,000). */
+  snapshotMax?: number;
 };
 
-export type App = { app: Express; registry: TenantRegistry; audit: AuditSink };
+export type App = { app: Express; registry: TenantRegistry; audit: AuditSink; metrics: Metrics };
+
+/** Every procedure name of the router, the only values of the HTTP metric's `procedure` label. */
+const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
 
 /** The sidecar's HTTP app: request logging, health, the portal, and tRPC at /trpc. */
 export const createApp = (options: AppOptions): App => {
@@ -47,6 +57,13 @@ export const createApp = (options: AppOptions): App => {
   });
   const { audit } = options;
   const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);
+  const metrics = createMetrics();
+  const snapshots = new SnapshotCache({
+    freshMs: options.snapshotFreshMs ?? DEFAULT_FRESH_MS,
+    maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
+    metrics,
+  });
+  const scale = { metrics, snapshots };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -54,9 +71,11 @@ export const createApp = (options: AppOptions): App => {
   app.use(securityHeaders);
   app.use(cors(options.allowedOrigins ?? new Set()));
   app.use(health(registry));
+  app.use(metricsEndpoint(metrics));
   if (options.portalSecret) app.use(portalSignin(options.portalSecret));
   app.use(
     '/trpc',
+    httpTimer(metrics, PROCEDURES),
     noStore,
     bodyLimit,
     createExpressMiddleware({
@@ -70,10 +89,10 @@ export const createApp = (options: AppOptions): App => {
         try {
           const operator = await verify(req.get('authorization'));
           req.log = req.log.child({ operator: operator.sub });
-          return { operator, authProblem: null, log: req.log, registry, audit, closeRate };
+          return { operator, authProblem: null, log: req.log, registry, audit, closeRate, ...scale };
         } catch (error) {
           const authProblem = (error as Error).message;
-          return { operator: null, authProblem, log: req.log, registry, audit, closeRate };
+          return { operator: null, authProblem, log: req.log, registry, audit, closeRate, ...scale };
         }
       },
       onError: ({ error, path, req }) => {
@@ -86,5 +105,5 @@ export const createApp = (options: AppOptions): App => {
     }),
   );
   app.use(portalStatic(options.staticDir ?? DEFAULT_STATIC_DIR));
-  return { app, registry, audit };
+  return { app, registry, audit, metrics };
 };

@@ -27,6 +27,8 @@ const start = async () => {
     audit,
     allowedOrigins: settings.allowedOrigins,
     closeRatePerMinute: settings.closeRatePerMinute,
+    snapshotFreshMs: settings.snapshotFreshMs,
+    snapshotMax: settings.snapshotMax,
     logger: log,
     verify: createVerifier({ secret, jwksUrl: settings.jwksUrl }),
     poolIdleMs: settings.poolIdleMs,

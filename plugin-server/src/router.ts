@@ -32,16 +32,23 @@ const killProcedure = (kind: 'session' | 'query') =>
       );
     const audit = closeAudit(ctx.audit, { operator: ctx.operator.sub, tenant: input, log: ctx.log });
     await audit.ensureWritable();
-    return killSessions({
-      handle,
-      sessionKeys: input.sessionKeys,
-      kind,
-      expected: input.expected,
-      operator: ctx.operator.sub,
-      ownIds: () => ctx.registry.ownThreadIds(handle.address),
-      log: ctx.log,
-      record: audit.record,
-    });
+    try {
+      const report = await killSessions({
+        handle,
+        sessionKeys: input.sessionKeys,
+        kind,
+        expected: input.expected,
+        operator: ctx.operator.sub,
+        ownIds: () => ctx.registry.ownThreadIds(handle.address),
+        log: ctx.log,
+        record: audit.record,
+      });
+      ctx.metrics.closed(handle.ref, kind, report);
+      return report;
+    } finally {
+      // The next list reads again, and shows what the close did.
+      ctx.snapshots.drop(handle.ref);
+    }
   });
 
 /** Procedures only: validate, authorize, delegate. */
@@ -70,7 +77,9 @@ export const appRouter = router({
   sessions: router({
     list: authedProcedure.input(listInput).query(async ({ ctx, input }) => {
       const handle = authorizedTenant(ctx.registry, ctx.operator, input, 'read');
-      const snapshot = await readSnapshot(handle, () => ctx.registry.ownThreadIds(handle.address));
+      const snapshot = await ctx.snapshots.get(handle.ref, () =>
+        readSnapshot(handle, () => ctx.registry.ownThreadIds(handle.address)),
+      );
       return pageOf(snapshot, input);
     }),
     sql: authedProcedure

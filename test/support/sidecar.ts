@@ -85,6 +85,9 @@ export type SidecarOptions = {
   verify?: Verifier;
   allowedOrigins?: string[];
   closeRatePerMinute?: number;
+  /** Default 0: tests list what they just opened (the coalescing tests choose their own). */
+  snapshotFreshMs?: number;
+  snapshotMax?: number;
 };
 
 const asResult = async (response: Response): Promise<CallResult> => {
@@ -120,6 +123,8 @@ export const startSidecar = async (
     audit,
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     closeRatePerMinute: options.closeRatePerMinute ?? 10_000,
+    snapshotFreshMs: options.snapshotFreshMs ?? 0,
+    snapshotMax: options.snapshotMax,
   });
   const server = await listen(app, '127.0.0.1', 0, logger);
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });

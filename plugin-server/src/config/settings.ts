@@ -17,6 +17,10 @@ export type Settings = {
   allowedOrigins: Set<string>;
   /** SESSIONS_CLOSE_RATE: close calls per operator per minute. */
   closeRatePerMinute: number;
+  /** SESSIONS_SNAPSHOT_FRESH_MS: how long a processlist snapshot answers later lists (0: every list reads). */
+  snapshotFreshMs: number;
+  /** SESSIONS_SNAPSHOT_MAX: the most sessions a snapshot keeps (more: cut, `truncated`). */
+  snapshotMax: number;
 };
 
 const integer = (
@@ -63,6 +67,8 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     audit: env.SESSIONS_AUDIT || undefined,
     allowedOrigins: parseOrigins(env.SESSIONS_ALLOWED_ORIGINS),
     closeRatePerMinute: integer(env, 'SESSIONS_CLOSE_RATE', 30, 1, 100_000),
+    snapshotFreshMs: integer(env, 'SESSIONS_SNAPSHOT_FRESH_MS', 1000, 0, 600_000),
+    snapshotMax: integer(env, 'SESSIONS_SNAPSHOT_MAX', 100_000, 1, 10_000_000),
   };
 };
 

@@ -1,8 +1,10 @@
 import { initTRPC } from '@trpc/server';
 import type { Logger } from 'pino';
 import type { AuditSink } from '../audit/sink';
+import type { Metrics } from '../metrics/metrics';
 import type { Operator } from '../auth/tokens';
 import type { CloseRate } from '../rate/closeRate';
+import type { SnapshotCache } from '../snapshots/cache';
 import type { TenantRegistry } from '../tenants/registry';
 import { describeError, failure } from './errors';
 
@@ -16,6 +18,9 @@ export type Context = {
   audit: AuditSink;
   /** The per-operator limit on close calls. */
   closeRate: CloseRate;
+  /** The tenants' coalesced processlist snapshots (snapshots/). */
+  snapshots: SnapshotCache;
+  metrics: Metrics;
 };
 
 const t = initTRPC.context<Context>().create({
