@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Session, SessionPage } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -31,13 +32,16 @@ const list = async (input: Record<string, unknown> = {}): Promise<SessionPage> =
   return body.result.data;
 };
 const ids = (rows: Session[]) => rows.map((r) => r.id).sort();
+/** A user filter only this run's accounts match (other runs may share the test server). */
+const TAG = randomBytes(3).toString('hex');
+const MINE = `ts_l${TAG}`;
 const mine = (rows: Session[]) => rows.filter((r) => r.user === alice.user || r.user === bob.user);
 
 beforeAll(async () => {
   admin = await connect(url);
   orders = await createDatabase(admin, 'orders');
-  alice = await createAccount(admin, 'alice', [`ALL ON \`${orders.name}\`.*`]);
-  bob = await createAccount(admin, 'bob');
+  alice = await createAccount(admin, `l${TAG}a`, [`ALL ON \`${orders.name}\`.*`]);
+  bob = await createAccount(admin, `l${TAG}b`);
   victims = {
     idle: await openVictim(url, alice, orders.name),
     busy: await openVictim(url, alice, orders.name),
@@ -111,14 +115,12 @@ describe('sessions.list against a real MariaDB', () => {
       expect(mine(page.rows)).toEqual([]);
     }
     // `_` is a literal underscore: every test account has one, so all four victims match.
-    expect(ids(mine((await list({ user: 'ts_' })).rows))).toEqual(
-      ids(Object.values(victims) as never).sort(),
-    );
+    expect(ids(mine((await list({ user: MINE })).rows))).toEqual(ids(Object.values(victims) as never).sort());
     expect(mine((await list({ user: 'ts%' })).rows)).toEqual([]);
   });
 
   it('shows only running sessions with activeOnly', async () => {
-    const page = await list({ activeOnly: true, user: 'ts_' });
+    const page = await list({ activeOnly: true, user: MINE });
     expect(ids(mine(page.rows))).toEqual(ids([victims.busy, victims.bobBusy] as never));
     expect(page.rows.every((r) => r.status === 'ACTIVE')).toBe(true);
   });
@@ -135,20 +137,20 @@ describe('sessions.list against a real MariaDB', () => {
   });
 
   it('sorts by each column in both directions, and pages through the result', async () => {
-    const mineOnly = { user: 'ts_', sort: { column: 'timeSeconds', direction: 'desc' } };
+    const mineOnly = { user: MINE, sort: { column: 'timeSeconds', direction: 'desc' } };
     const byTime = mine((await list(mineOnly)).rows);
     expect(byTime.map((r) => r.timeSeconds)).toEqual(
       [...byTime.map((r) => r.timeSeconds)].sort((a, b) => b - a),
     );
-    const byUserAsc = mine((await list({ user: 'ts_', sort: { column: 'user', direction: 'asc' } })).rows);
+    const byUserAsc = mine((await list({ user: MINE, sort: { column: 'user', direction: 'asc' } })).rows);
     expect(byUserAsc.map((r) => r.user)).toEqual([alice.user, alice.user, bob.user, bob.user]);
-    const byUserDesc = mine((await list({ user: 'ts_', sort: { column: 'user', direction: 'desc' } })).rows);
+    const byUserDesc = mine((await list({ user: MINE, sort: { column: 'user', direction: 'desc' } })).rows);
     expect(byUserDesc.map((r) => r.user)).toEqual([bob.user, bob.user, alice.user, alice.user]);
-    const byId = mine((await list({ user: 'ts_', sort: { column: 'id', direction: 'asc' } })).rows);
+    const byId = mine((await list({ user: MINE, sort: { column: 'id', direction: 'asc' } })).rows);
     expect(byId.map((r) => r.id)).toEqual([...byId.map((r) => r.id)].sort((a, b) => Number(a) - Number(b)));
     for (const column of ['source', 'database', 'command', 'status', 'observer'])
       for (const direction of ['asc', 'desc']) {
-        const page = await list({ user: 'ts_', sort: { column, direction } });
+        const page = await list({ user: MINE, sort: { column, direction } });
         expect(page.total).toBe(mine(page.rows).length);
       }
     const pages = [];
