@@ -27,6 +27,17 @@ export default defineConfig({
           setupFiles: ['./plugin-ui/test-setup.ts'],
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/support/database.global.ts', './test/e2e/e2e.global.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
