@@ -97,7 +97,8 @@ const config: Configuration = {
   plugins: [
     new HtmlWebpackPlugin({
       inject: false,
-      templateContent: ({ compilation }: { compilation: Compilation }) => portalPage(compilation),
+      // html-webpack-plugin hands the compilation in its template parameters.
+      templateContent: (parameters) => portalPage(parameters.compilation as Compilation),
     }),
   ],
 };
