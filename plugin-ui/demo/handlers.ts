@@ -1,4 +1,11 @@
-import { killInput, listInput, type Right, sqlInput, tenantsListInput } from '@tenant-sessions/contracts';
+import {
+  auditListInput,
+  killInput,
+  listInput,
+  type Right,
+  sqlInput,
+  tenantsListInput,
+} from '@tenant-sessions/contracts';
 import { HttpResponse, http } from 'msw';
 import { DemoStore } from './store';
 import { TrpcFailure, trpcHandlers } from './trpcHttp';
@@ -29,13 +36,11 @@ const parsed = <T>(
   return result.data as T;
 };
 
-type Handler = (input: unknown) => unknown;
+type Handler = (input: unknown, operator: string) => unknown;
 
 /** Any signed-in operator may read. */
-const reading = (handler: Handler) => (input: unknown, request: Request) => {
-  operatorOf(request);
-  return handler(input);
-};
+const reading = (handler: Handler) => (input: unknown, request: Request) =>
+  handler(input, operatorOf(request).operator);
 
 /** Only an operator with the kill right may close. */
 const killing = (handler: Handler) => (input: unknown, request: Request) => {
@@ -43,7 +48,7 @@ const killing = (handler: Handler) => (input: unknown, request: Request) => {
   if (!claims.rights.includes('kill')) {
     throw new TrpcFailure('NO_KILL', `Operator ${claims.operator} has no kill right on this tenant`);
   }
-  return handler(input);
+  return handler(input, claims.operator);
 };
 
 /** Every call the demo portal makes: the sign-in, and the sidecar's tRPC procedures. */
@@ -70,8 +75,13 @@ export function demoHandlers(store = new DemoStore()) {
         store.tenants(parsed(tenantsListInput, input)?.clusterId, operatorOf(request).rights),
       'sessions.list': reading((input) => store.list(parsed(listInput, input))),
       'sessions.sql': reading((input) => store.sql(parsed(sqlInput, input))),
-      'sessions.kill': killing((input) => ({ results: store.kill('session', parsed(killInput, input)) })),
-      'sessions.killQuery': killing((input) => ({ results: store.kill('query', parsed(killInput, input)) })),
+      'sessions.kill': killing((input, operator) => ({
+        results: store.kill('session', parsed(killInput, input), operator),
+      })),
+      'sessions.killQuery': killing((input, operator) => ({
+        results: store.kill('query', parsed(killInput, input), operator),
+      })),
+      'audit.list': reading((input) => store.audit(parsed(auditListInput, input))),
     }),
   ];
 }

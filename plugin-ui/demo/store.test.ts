@@ -1,4 +1,4 @@
-import { listInput } from '@tenant-sessions/contracts';
+import { auditListInput, listInput } from '@tenant-sessions/contracts';
 import { describe, expect, it } from 'vitest';
 import { DemoStore } from './store';
 
@@ -49,5 +49,32 @@ describe('the demo store', () => {
       'protected',
     );
     expect(() => list(store, { tenantId: 'legacy' })).toThrow(/10\.0\.3\.9:2881/);
+  });
+
+  it('records every close attempt in its audit, newest first, by tenant, operator and outcome', () => {
+    let now = 1_000_000;
+    const store = new DemoStore(() => now);
+    const key = '10.0.1.12:2882#3221487617';
+    store.kill('query', { ...trade, sessionKeys: [key] }, 'alice');
+    now += 1000;
+    store.kill('session', { ...trade, sessionKeys: [key, '10.0.1.11:2882#1'] }, 'bob');
+    const audit = (input: Record<string, unknown> = {}) =>
+      store.audit(auditListInput.parse({ ...trade, ...input }));
+    const all = audit();
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => [r.operator, r.kind, r.outcome])).toEqual([
+      ['bob', 'session', 'protected'],
+      ['bob', 'session', 'killed'],
+      ['alice', 'query', 'killed'],
+    ]);
+    expect(all.rows[2]).toMatchObject({
+      sessionId: '3221487617',
+      user: 'app_order',
+      time: new Date(1_000_000).toISOString(),
+    });
+    expect(audit({ operator: 'alice' }).total).toBe(1);
+    expect(audit({ outcome: 'protected' }).rows).toHaveLength(1);
+    expect(audit({ pageSize: 2, pageIndex: 1 }).rows).toHaveLength(1);
+    expect(audit({ tenantId: 'pay' }).total).toBe(0);
   });
 });

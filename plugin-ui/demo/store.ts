@@ -1,4 +1,6 @@
 import type {
+  AuditPage,
+  AuditQuery,
   KillInput,
   KillKind,
   KillResult,
@@ -10,6 +12,7 @@ import type {
   SqlOutput,
   Tenant,
 } from '@tenant-sessions/contracts';
+import { DemoAudit } from './audit';
 import { DEMO_TENANTS, type DemoSession, type DemoTenant, demoSessions } from './fixtures';
 import { TrpcFailure } from './trpcHttp';
 
@@ -30,6 +33,7 @@ const contains = (value: string | null, needle: string | undefined) =>
 /** The demo's sessions in memory: listed like the sidecar lists them, closed for real. */
 export class DemoStore {
   readonly #sessions = new Map<string, DemoSession[]>();
+  readonly #audit = new DemoAudit();
 
   constructor(private readonly clock: () => number = Date.now) {
     const now = clock();
@@ -87,53 +91,67 @@ export class DemoStore {
     };
   }
 
-  kill(kind: KillKind, input: KillInput): KillResult[] {
+  /** Closes for real in memory, each attempt recorded in the demo's audit. */
+  kill(kind: KillKind, input: KillInput, operator = 'demo-operator'): KillResult[] {
     const tenant = this.#tenant(input);
+    const who = { operator, clusterId: tenant.clusterId, tenantId: tenant.tenantId };
     return input.sessionKeys.map((sessionKey) => {
-      const rows = this.#rows(tenant);
-      const session = rows.find((s) => s.key === sessionKey);
-      const seen = input.expected?.[sessionKey];
-      if (!session)
-        return { sessionKey, outcome: 'not_found', message: 'Unknown thread id: the session has ended' };
-      if (session.protected) return { sessionKey, outcome: 'protected', message: session.protectedReason };
-      if (seen && (seen.user !== session.user || seen.source !== session.source)) {
-        return {
-          sessionKey,
-          outcome: 'changed',
-          message: `id ${session.id} now belongs to ${session.user} from ${session.source}`,
-        };
-      }
-      if (session.killAnswer === 'denied') {
-        return {
-          sessionKey,
-          outcome: 'denied',
-          message: 'Access denied; you need (at least one of) the SUPER privilege(s) for this operation',
-        };
-      }
-      if (session.killAnswer === 'error') {
-        return {
-          sessionKey,
-          outcome: 'error',
-          message: `Lost connection to observer ${session.observer} during KILL`,
-        };
-      }
-      if (kind === 'session') {
-        this.#sessions.set(
-          this.#ref(tenant),
-          rows.filter((s) => s.id !== session.id),
-        );
-      } else {
-        Object.assign(session, {
-          status: 'SLEEP',
-          command: 'Sleep',
-          sql: null,
-          sqlPreview: null,
-          sqlTruncated: false,
-          startedAt: this.clock(),
-        });
-      }
-      return { sessionKey, outcome: 'killed', message: null };
+      const session = this.#rows(tenant).find((s) => s.key === sessionKey);
+      const result = this.#killOne(kind, tenant, input, sessionKey);
+      this.#audit.record(this.clock(), who, kind, session, result);
+      return result;
     });
+  }
+
+  audit(query: AuditQuery): AuditPage {
+    this.#tenant(query);
+    return this.#audit.list(query);
+  }
+
+  #killOne(kind: KillKind, tenant: DemoTenant, input: KillInput, sessionKey: string): KillResult {
+    const rows = this.#rows(tenant);
+    const session = rows.find((s) => s.key === sessionKey);
+    const seen = input.expected?.[sessionKey];
+    if (!session)
+      return { sessionKey, outcome: 'not_found', message: 'Unknown thread id: the session has ended' };
+    if (session.protected) return { sessionKey, outcome: 'protected', message: session.protectedReason };
+    if (seen && (seen.user !== session.user || seen.source !== session.source)) {
+      return {
+        sessionKey,
+        outcome: 'changed',
+        message: `id ${session.id} now belongs to ${session.user} from ${session.source}`,
+      };
+    }
+    if (session.killAnswer === 'denied') {
+      return {
+        sessionKey,
+        outcome: 'denied',
+        message: 'Access denied; you need (at least one of) the SUPER privilege(s) for this operation',
+      };
+    }
+    if (session.killAnswer === 'error') {
+      return {
+        sessionKey,
+        outcome: 'error',
+        message: `Lost connection to observer ${session.observer} during KILL`,
+      };
+    }
+    if (kind === 'session') {
+      this.#sessions.set(
+        this.#ref(tenant),
+        rows.filter((s) => s.id !== session.id),
+      );
+    } else {
+      Object.assign(session, {
+        status: 'SLEEP',
+        command: 'Sleep',
+        sql: null,
+        sqlPreview: null,
+        sqlTruncated: false,
+        startedAt: this.clock(),
+      });
+    }
+    return { sessionKey, outcome: 'killed', message: null };
   }
 
   #ref(t: { clusterId: string; tenantId: string }) {

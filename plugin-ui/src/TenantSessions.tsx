@@ -2,6 +2,7 @@ import type { Session, TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useCloseFlow } from './actions/useCloseFlow';
 import { describeError } from './api/errors';
+import { AuditPanel } from './audit/AuditPanel';
 import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
@@ -72,6 +73,7 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
         <SessionsTable table={table} busy={page.isFetching} />
       )}
       {!page.isError && <Pager table={table} fmt={fmt} />}
+      <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />
       {viewing && <SqlDialog tenant={tenant} session={viewing} onClose={() => setViewing(null)} />}
       {close.target && (
         <ConfirmClose

@@ -1,4 +1,6 @@
 import type {
+  AuditListInput,
+  AuditPage,
   KillInput,
   KillKind,
   KillReport,
@@ -22,6 +24,7 @@ export interface SessionsApi {
   list(input: ListInput, signal?: AbortSignal): Promise<SessionPage>;
   sql(input: SqlInput, signal?: AbortSignal): Promise<SqlOutput>;
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
+  audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
 }
 
 export type ApiOptions = {
@@ -59,5 +62,6 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
       kind === 'session'
         ? client.sessions.kill.mutate(input, scoped())
         : client.sessions.killQuery.mutate(input, scoped()),
+    audit: (input, signal) => client.audit.list.query(input, scoped(signal)),
   };
 }

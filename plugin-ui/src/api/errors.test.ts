@@ -29,4 +29,10 @@ describe('describeError', () => {
   it('does not trust an unknown reason', () => {
     expect(describeError({ message: 'x', data: { reason: 'DROP TABLE' } }, 'pay').reason).toBe('UNKNOWN');
   });
+
+  it('says when to retry after too many closes', () => {
+    const problem = describeError({ data: { reason: 'TOO_MANY_REQUESTS', retryAfterSeconds: 42 } }, 'pay');
+    expect(problem.title).toBe('Too many closes in a minute: retry in 42 s');
+    expect(describeError({ data: { reason: 'TOO_MANY_REQUESTS' } }, 'pay').title).toMatch(/wait a moment/);
+  });
 });

@@ -8,7 +8,10 @@ export type Problem = {
   detail: string | null;
 };
 
-type ErrorLike = { message?: unknown; data?: { reason?: unknown; httpStatus?: unknown } | null };
+type ErrorLike = {
+  message?: unknown;
+  data?: { reason?: unknown; httpStatus?: unknown; retryAfterSeconds?: unknown } | null;
+};
 
 const TITLES: Partial<Record<Problem['reason'], (tenant: string) => string>> = {
   TENANT_UNREACHABLE: (t) => `Tenant ${t} is unreachable`,
@@ -29,6 +32,10 @@ export function describeError(error: unknown, tenant: string): Problem {
   const message = typeof e.message === 'string' && e.message ? e.message : null;
   const raw = e.data?.reason;
   const reason: Problem['reason'] = isErrorReason(raw) ? raw : e.data ? 'UNKNOWN' : 'NETWORK';
-  const title = TITLES[reason]?.(tenant) ?? 'The session service answered with an error';
+  const wait = e.data?.retryAfterSeconds;
+  const title =
+    reason === 'TOO_MANY_REQUESTS' && typeof wait === 'number'
+      ? `Too many closes in a minute: retry in ${wait} s`
+      : (TITLES[reason]?.(tenant) ?? 'The session service answered with an error');
   return { reason, title, detail: message };
 }

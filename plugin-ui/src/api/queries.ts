@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { KillInput, KillKind, ListInput, SqlInput } from '@tenant-sessions/contracts';
+import type { AuditListInput, KillInput, KillKind, ListInput, SqlInput } from '@tenant-sessions/contracts';
 import { useApi } from './ApiContext';
 
 export const queryKeys = {
@@ -9,6 +9,9 @@ export const queryKeys = {
     [...queryKeys.sessions(input.clusterId, input.tenantId), 'list', input] as const,
   sql: (input: SqlInput) =>
     [...queryKeys.sessions(input.clusterId, input.tenantId), 'sql', input.sessionKey] as const,
+  /** Under the tenant's sessions key, so that a close (which invalidates it) refreshes the audit too. */
+  audit: (input: AuditListInput) =>
+    [...queryKeys.sessions(input.clusterId, input.tenantId), 'audit', input] as const,
 };
 
 export function useTenants(clusterId: string) {
@@ -36,6 +39,17 @@ export function useSessionSql(input: SqlInput) {
     queryKey: queryKeys.sql(input),
     queryFn: ({ signal }) => api.sql(input, signal),
     gcTime: 0,
+  });
+}
+
+/** The tenant's recent closes (audit.list), read only while the panel is open. */
+export function useAuditPage(input: AuditListInput, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.audit(input),
+    queryFn: ({ signal }) => api.audit(input, signal),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -117,6 +117,20 @@ export const CSS = `
 .tsp-root .tsp-menu-item { display: block; width: 100%; padding: 6px 12px; white-space: nowrap; border: 0; background: none; text-align: left; cursor: pointer; color: var(--_danger); }
 .tsp-root .tsp-menu-item:hover, .tsp-root .tsp-menu-item:focus { background: var(--_subtle); }
 
+.tsp-root .tsp-audit { margin-top: 14px; border-top: 1px solid var(--_border); padding-top: 8px; }
+.tsp-root .tsp-audit-title { margin: 0; font-size: inherit; font-weight: 600; }
+.tsp-root .tsp-audit-toggle { border: 0; padding: 4px 0; background: none; color: var(--_fg); font: inherit; cursor: pointer; }
+.tsp-root .tsp-audit-toggle:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+.tsp-root .tsp-audit-bar { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 6px 0; color: var(--_muted); }
+.tsp-root .tsp-audit-note { margin: 6px 0; color: var(--_muted); }
+.tsp-root .tsp-audit-table { width: 100%; border-collapse: collapse; }
+.tsp-root .tsp-audit-table th, .tsp-root .tsp-audit-table td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--_border); }
+.tsp-root .tsp-audit-table th { background: var(--_subtle); font-weight: 500; color: var(--_muted); }
+.tsp-root .tsp-audit-sql { max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.tsp-root .tsp-outcome { font-weight: 500; }
+.tsp-root .tsp-outcome-killed { color: var(--_success); }
+.tsp-root .tsp-outcome-denied, .tsp-root .tsp-outcome-error { color: var(--_danger); }
+.tsp-root .tsp-outcome-changed, .tsp-root .tsp-outcome-not_found { color: var(--_warning); }
 .tsp-root .tsp-pager { display: flex; align-items: center; justify-content: flex-end; gap: 16px; padding: 10px 0 0; color: var(--_muted); }
 .tsp-root .tsp-pager-size { display: inline-flex; align-items: center; gap: 8px; }
 .tsp-root .tsp-pager-nav { display: inline-flex; align-items: center; gap: 4px; }

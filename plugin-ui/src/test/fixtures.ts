@@ -1,4 +1,4 @@
-import type { Session, SessionPage, Tenant } from '@tenant-sessions/contracts';
+import type { AuditRecord, Session, SessionPage, Tenant } from '@tenant-sessions/contracts';
 
 export const LONG_SQL = `SELECT o.order_id,
        o.buyer_id,
@@ -106,3 +106,41 @@ export function pageOf(rows: Session[], total = rows.length): SessionPage {
     truncated: false,
   };
 }
+
+/** Two audit records of tenant trade, newest first. */
+export const AUDIT: AuditRecord[] = [
+  {
+    id: 'a2',
+    time: '2026-11-24T02:29:00.000Z',
+    operator: 'alice',
+    clusterId: 'prod-1',
+    tenantId: 'trade',
+    sessionKey: activeLong.key,
+    sessionId: activeLong.id,
+    user: activeLong.user,
+    source: activeLong.source,
+    database: activeLong.database,
+    sql: activeLong.sqlPreview,
+    sqlTruncated: true,
+    kind: 'query',
+    outcome: 'killed',
+    message: null,
+  },
+  {
+    id: 'a1',
+    time: '2026-11-24T02:20:00.000Z',
+    operator: 'bob',
+    clusterId: 'prod-1',
+    tenantId: 'trade',
+    sessionKey: '10.0.0.5:2882#42',
+    sessionId: '42',
+    user: 'batch',
+    source: '10.1.2.9:40001',
+    database: null,
+    sql: null,
+    sqlTruncated: false,
+    kind: 'session',
+    outcome: 'denied',
+    message: 'grant it CONNECTION ADMIN',
+  },
+];

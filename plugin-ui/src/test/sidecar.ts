@@ -1,6 +1,6 @@
-import type { KillInput, ListInput } from '@tenant-sessions/contracts';
+import type { AuditListInput, KillInput, ListInput } from '@tenant-sessions/contracts';
 import { type Procedures, type TrpcCall, trpcHandlers } from '../../demo/trpcHttp';
-import { LONG_SQL, pageOf, SESSIONS, TENANTS } from './fixtures';
+import { AUDIT, LONG_SQL, pageOf, SESSIONS, TENANTS } from './fixtures';
 import { server } from './server';
 
 export const API = 'http://sidecar.test/trpc';
@@ -23,6 +23,7 @@ export function mockSidecar(overrides: Procedures = {}) {
     }),
     'sessions.kill': (input) => killedAll(input as KillInput),
     'sessions.killQuery': (input) => killedAll(input as KillInput),
+    'audit.list': (input) => auditOf(input as AuditListInput),
     ...overrides,
   };
   server.use(...trpcHandlers(API, procedures, (call) => calls.push(call)));
@@ -36,3 +37,8 @@ export function mockSidecar(overrides: Procedures = {}) {
 const killedAll = (input: KillInput) => ({
   results: input.sessionKeys.map((sessionKey) => ({ sessionKey, outcome: 'killed', message: null })),
 });
+
+const auditOf = ({ outcome }: AuditListInput) => {
+  const rows = AUDIT.filter((r) => !outcome || r.outcome === outcome);
+  return { rows, total: rows.length };
+};
