@@ -8,6 +8,17 @@ import { CHROMIUM } from './e2e.global';
 /** Screenshots and console logs of a run (gitignored). */
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts', import.meta.url));
 
+/** Headless Debian Chromium, quiet: no sandbox (containers), no GPU, no calls home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export type Browser = { context: BrowserContext; close: () => Promise<void> };
 
 /** Debian's Chromium, headless, with a fresh profile of its own (removed on close). */
@@ -16,15 +27,7 @@ export const launchBrowser = async (): Promise<Browser> => {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 720 },
     locale: 'en-US',
     timezoneId: 'UTC',
