@@ -61,7 +61,7 @@ export const closeAudit = (
       log.error({ err: error, audit: sink.where, key: attempt.sessionKey }, 'audit write failed');
       throw failure(
         'AUDIT_UNAVAILABLE',
-        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): the other sessions of this call were not closed`,
+        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no session after it in this call was closed`,
       );
     }
   },
