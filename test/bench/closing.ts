@@ -1,0 +1,100 @@
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { type Account, closeAll, openCrowd } from './database';
+import type { Figure } from './report';
+import type { BenchSidecar } from './sidecar';
+import { p50, round, sleep, timed } from './stats';
+
+const VICTIMS = 100;
+const ROUNDS = 3;
+
+const stillThere = async (admin: Connection, ids: string[]): Promise<number> => {
+  const [rows] = await admin.query<RowDataPacket[]>(
+    `SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID IN (${ids.map(() => '?').join(',')})`,
+    ids,
+  );
+  return Number(rows[0]?.n ?? 0);
+};
+
+const untilGone = async (admin: Connection, ids: string[]) => {
+  while ((await stillThere(admin, ids)) > 0) await sleep(5);
+};
+
+/**
+ * 100 idle victims closed in one sessions.kill call (which answers once they have left the
+ * processlist), against 100 `KILL ?` sent one by one on one connection and then waiting the same
+ * way until they are gone; rounds alternate.
+ */
+export const closingAtScale = async (
+  url: string,
+  admin: Connection,
+  victims: Account,
+  sidecar: BenchSidecar,
+  observer: string,
+  audit: 'audit on disk' | 'audit on tmpfs',
+): Promise<Figure[]> => {
+  const section = `closing ${VICTIMS} sessions, ${audit}`;
+  const targeted = audit === 'audit on disk';
+  const viaSidecar: number[] = [];
+  const rawKills: number[] = [];
+  const rawUntilGone: number[] = [];
+  let allGone = true;
+  let allKilled = true;
+  for (let round = 0; round < ROUNDS; round++) {
+    let crowd = await openCrowd(url, victims, VICTIMS);
+    let ids = crowd.map((c) => String(c.threadId));
+    const report = await (async () => {
+      let answer: { results: Array<{ outcome: string }> } = { results: [] };
+      viaSidecar.push(
+        await timed(async () => {
+          answer = await sidecar.mutate('sessions.kill', {
+            clusterId: 'bench',
+            tenantId: 'main',
+            sessionKeys: ids.map((id) => `${observer}#${id}`),
+          });
+        }),
+      );
+      return answer;
+    })();
+    allKilled &&= report.results.length === VICTIMS && report.results.every((r) => r.outcome === 'killed');
+    allGone &&= (await stillThere(admin, ids)) === 0;
+    closeAll(crowd);
+
+    crowd = await openCrowd(url, victims, VICTIMS);
+    ids = crowd.map((c) => String(c.threadId));
+    const started = process.hrtime.bigint();
+    for (const id of ids) await admin.query('KILL ?', [id]);
+    rawKills.push(Number(process.hrtime.bigint() - started) / 1e6);
+    await untilGone(admin, ids);
+    rawUntilGone.push(Number(process.hrtime.bigint() - started) / 1e6);
+    closeAll(crowd);
+  }
+  return [
+    {
+      section,
+      name: 'one sessions.kill call (answers once all are gone) p50',
+      value: round(p50(viaSidecar)),
+      unit: 'ms',
+    },
+    { section, name: '100 raw KILLs on one connection p50', value: round(p50(rawKills)), unit: 'ms' },
+    {
+      section,
+      name: '100 raw KILLs, then until all are gone p50',
+      value: round(p50(rawUntilGone)),
+      unit: 'ms',
+    },
+    {
+      section,
+      name: 'ratio sidecar / raw KILLs until gone',
+      value: round(p50(viaSidecar) / p50(rawUntilGone)),
+      unit: '×',
+      ...(targeted ? { target: { max: 1.5, text: '≤ 1.5' } } : {}),
+      note: `vs raw KILLs alone ${round(p50(viaSidecar) / p50(rawKills))}×`,
+    },
+    {
+      section,
+      name: 'all killed and gone after the call (every round)',
+      value: allKilled && allGone ? 'yes' : 'NO',
+      unit: '',
+    },
+  ];
+};
