@@ -11,6 +11,16 @@ describe('settings from the environment', () => {
     });
   });
 
+  it('reads the snapshot freshness (0 allowed) and bound, 1000 ms and 100,000 by default', () => {
+    expect(readSettings({})).toMatchObject({ snapshotFreshMs: 1000, snapshotMax: 100_000 });
+    expect(readSettings({ SESSIONS_SNAPSHOT_FRESH_MS: '0', SESSIONS_SNAPSHOT_MAX: '5000' })).toMatchObject({
+      snapshotFreshMs: 0,
+      snapshotMax: 5000,
+    });
+    expect(() => readSettings({ SESSIONS_SNAPSHOT_FRESH_MS: '-1' })).toThrow(/SESSIONS_SNAPSHOT_FRESH_MS/);
+    expect(() => readSettings({ SESSIONS_SNAPSHOT_MAX: '0' })).toThrow(/SESSIONS_SNAPSHOT_MAX/);
+  });
+
   it('refuses a bad port and a short secret', () => {
     expect(() => readSettings({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => readSettings({ SESSIONS_JWT_SECRET: 'short' })).toThrow(/at least 32 bytes/);
