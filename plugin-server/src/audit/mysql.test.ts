@@ -47,6 +47,33 @@ describe('the MySQL audit table', () => {
     await Promise.all([one.close(), two.close()]);
   });
 
+  it('works with an account allowed only INSERT and SELECT on a table created beforehand', async () => {
+    const owner = mysqlSink(parseMysqlAuditUrl(auditUrl('precreated')));
+    await owner.ready();
+    await owner.close();
+    const user = `ts_auditw_${randomBytes(3).toString('hex')}`;
+    await admin.query("CREATE USER ?@'%' IDENTIFIED BY 'pw-audit'", [user]);
+    try {
+      await admin.query(`GRANT INSERT, SELECT ON \`${database}\`.precreated TO ?@'%'`, [user]);
+      const limited = new URL(auditUrl('precreated'));
+      limited.username = user;
+      limited.password = 'pw-audit';
+      const writer = mysqlSink(parseMysqlAuditUrl(limited.href));
+      await writer.ready();
+      await writer.write(sampleRecord({ operator: 'least-privilege' }));
+      const page = await writer.list({ clusterId: 'prod-1', tenantId: 'trade', pageIndex: 0, pageSize: 5 });
+      expect(page.rows.map((r) => r.operator)).toEqual(['least-privilege']);
+      // Without the table, the same account cannot create one: ready() fails, closing is refused.
+      const missing = new URL(limited.href);
+      missing.searchParams.set('table', 'absent');
+      const refused = mysqlSink(parseMysqlAuditUrl(missing.href));
+      await expect(refused.ready()).rejects.toMatchObject({ errno: 1142 });
+      await Promise.all([writer.close(), refused.close()]);
+    } finally {
+      await admin.query("DROP USER IF EXISTS ?@'%'", [user]);
+    }
+  });
+
   it('rejects ready() when the database cannot be reached or the login is refused', async () => {
     const refused = new URL(auditUrl());
     refused.username = 'nobody_here';

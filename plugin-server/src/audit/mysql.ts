@@ -91,7 +91,9 @@ const toRecord = (row: RowDataPacket): AuditRecord => ({
 
 /**
  * The audit in a table of a MySQL-compatible database, shared by every replica: created if
- * absent, one committed INSERT per record (autocommit), read newest first by its row number.
+ * absent, one committed INSERT per record (autocommit; never repeated, so never written twice),
+ * read newest first by its row number. The account needs INSERT and SELECT on the table, and
+ * CREATE on the database unless the table was created beforehand.
  */
 export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSink => {
   const pool = mysql.createPool(options);
@@ -100,11 +102,23 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
     const [rows] = await pool.query<RowDataPacket[]>({ sql, values, timeout: TIMEOUT_MS });
     return rows;
   };
+  /** A read that may be repeated: once more on a fresh connection when the pooled one was dead. */
+  const read = (sql: string, values: unknown[] = []) =>
+    run(sql, values).catch((error: { fatal?: boolean }) => {
+      if (error?.fatal) return run(sql, values);
+      throw error;
+    });
   const ready = async () => {
-    if (!created) {
-      await run(createTable(table));
-      created = true;
-    } else await run('SELECT 1');
+    if (created) return void (await read('SELECT 1'));
+    try {
+      await read(createTable(table));
+    } catch (error) {
+      // An account allowed only INSERT and SELECT on a table created beforehand is enough.
+      await read(`SELECT 1 FROM \`${table}\` LIMIT 0`).catch(() => {
+        throw error;
+      });
+    }
+    created = true;
   };
   return {
     where,
@@ -146,11 +160,11 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
         values.push(query.outcome);
       }
       const filter = where.join(' AND ');
-      const rows = await run(
+      const rows = await read(
         `SELECT ${COLUMNS} FROM \`${table}\` WHERE ${filter} ORDER BY id DESC LIMIT ? OFFSET ?`,
         [...values, query.pageSize, query.pageIndex * query.pageSize],
       );
-      const [count] = await run(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE ${filter}`, values);
+      const [count] = await read(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE ${filter}`, values);
       return { rows: rows.map(toRecord), total: Number(count?.n ?? 0) };
     },
     close: () => pool.end(),
