@@ -5,6 +5,13 @@ import { type AuditRecord, auditRecord } from '@tenant-sessions/contracts';
 import { pageOfRecords } from './page';
 import type { AuditSink, NewAuditRecord } from './sink';
 
+/** Makes a new file's name durable too (its folder's entry), where the system allows it. */
+const syncFolder = async (folder: string) => {
+  const dir = await open(folder, 'r').catch(() => undefined);
+  await dir?.sync().catch(() => undefined);
+  await dir?.close();
+};
+
 /**
  * The JSON-lines audit: one record per line, appended and fsync'd before the write resolves.
  * The file is (re)opened when it is missing or was replaced (log rotation), creating its folder.
@@ -36,6 +43,7 @@ export const fileSink = (file: string): AuditSink => {
     const opened = await open(where, 'a', 0o640);
     handleIno = (await opened.stat()).ino;
     handle = opened;
+    if (!onDisk) await syncFolder(path.dirname(where));
     return opened;
   };
 
