@@ -1,8 +1,8 @@
 import { initTRPC } from '@trpc/server';
 import type { Logger } from 'pino';
 import type { AuditSink } from '../audit/sink';
-import type { Metrics } from '../metrics/metrics';
 import type { Operator } from '../auth/tokens';
+import type { Metrics } from '../metrics/metrics';
 import type { CloseRate } from '../rate/closeRate';
 import type { SnapshotCache } from '../snapshots/cache';
 import type { TenantRegistry } from '../tenants/registry';
