@@ -1,20 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser';
 import { matching } from './obfixture';
 import type { Figure } from './report';
 import { p50, round } from './stats';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 declare global {
   interface Window {
@@ -58,18 +46,22 @@ const timingOf = async (page: Page, from: number, end: number): Promise<Timing> 
 };
 
 /**
- * Arms a watch in the page: resolves (page time) to the frame after the pager's range first ends
- * with `suffix`. Page scripts are strings: tsx would wrap named functions in a helper the page lacks.
+ * Arms a watch in the page: resolves (page time) to the frame after the table is no longer busy,
+ * the pager's range ends with `suffix`, and (`virtual`) a spacer row stands for rows off screen.
+ * Page scripts are strings: tsx would wrap named functions in a helper the page lacks.
  */
-const armPaint = (page: Page, suffix: string) =>
+const armPaint = (page: Page, suffix: string, virtual = false) =>
   page.evaluate(`window.__painted = new Promise((resolve) => {
+    const ready = () =>
+      document.querySelector('table.tsp-table')?.getAttribute('aria-busy') === 'false' &&
+      (document.querySelector('.tsp-pager-range')?.textContent ?? '').endsWith(${JSON.stringify(suffix)}) &&
+      (${virtual} ? document.querySelector('tr.tsp-spacer') !== null : true);
     const observer = new MutationObserver(() => {
-      const text = document.querySelector('.tsp-pager-range')?.textContent ?? '';
-      if (!text.endsWith(${JSON.stringify(suffix)})) return;
+      if (!ready()) return;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
     });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   }); undefined`);
 
 const painted = (page: Page) => page.evaluate(() => window.__painted as Promise<number>);
@@ -110,13 +102,9 @@ export const parcelInChromium = async (
   tenantId: string,
   sessions: number,
 ): Promise<Figure[]> => {
-  const profile = mkdtempSync(path.join(tmpdir(), 'ts-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-US',
-  });
+  // The browser tests' Chromium: Debian's, headless, quiet, a fresh profile removed on close.
+  const browser = await launchBrowser();
+  const { context } = browser;
   const section = `parcel in Chromium, ${count(sessions)} sessions`;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -136,7 +124,7 @@ export const parcelInChromium = async (
     // Back to every session, then 1,000 rows a page.
     await page.getByRole('button', { name: 'Clear User search' }).click();
     await page.locator('.tsp-pager-range', { hasText: `of ${count(sessions)}` }).waitFor();
-    await armPaint(page, `1,000 of ${count(sessions)}`);
+    await armPaint(page, `1,000 of ${count(sessions)}`, true);
     const chosenAt = await page.evaluate(() => performance.now());
     await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('1000');
     const thousand = await timingOf(page, chosenAt, await painted(page));
@@ -174,7 +162,6 @@ export const parcelInChromium = async (
       },
     ];
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 };
