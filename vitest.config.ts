@@ -25,6 +25,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['plugin-ui/**/*.test.{ts,tsx}'],
           setupFiles: ['./plugin-ui/test-setup.ts'],
+          // Behaviour, not speed: under a loaded CI machine jsdom renders slowly.
+          testTimeout: 30_000,
         },
       },
       {
