@@ -69,11 +69,15 @@ const buildPortal = (): string => {
   return OUT;
 };
 
-/** Fails at once without Debian's Chromium; builds the portal once; hands its folder to the tests. */
+/** Fails at once without Debian's Chromium; builds the portal unless fresh; hands its folder to the tests. */
 export default function setup(project: TestProject): void {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `The browser tests drive Debian's Chromium at ${CHROMIUM}, which is missing: install Debian's chromium (apt-get install chromium).`,
     );
-  project.provide('portalDir', buildPortal());
+  // A portal built elsewhere (E2E_PORTAL_DIR, a folder with index.html and assets/) is tested as is.
+  const given = process.env.E2E_PORTAL_DIR;
+  if (given && !existsSync(path.join(given, 'index.html')))
+    throw new Error(`E2E_PORTAL_DIR=${given} holds no index.html: build the portal there first.`);
+  project.provide('portalDir', given ? path.resolve(given) : buildPortal());
 }
