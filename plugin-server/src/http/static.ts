@@ -22,7 +22,8 @@ export const portalStatic = (directory: string): Router => {
   router.use(express.static(directory, { index: 'index.html', fallthrough: true }));
   router.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
     if (RESERVED.test(req.path) || !req.accepts('html')) return next();
-    if (existsSync(index)) return res.sendFile(index);
+    // `root` keeps send's dot-segment check off the folder's own path (e.g. ~/.local/…).
+    if (existsSync(index)) return res.sendFile('index.html', { root: directory });
     res.type('html').send(NOT_BUILT);
   });
   return router;
