@@ -1,4 +1,4 @@
-import { mountRootParcel, type ParcelConfigObject } from 'single-spa';
+import type { ParcelConfigObject } from 'single-spa';
 import Parcel from 'single-spa-react/parcel';
 import type { Auth } from './auth';
 
@@ -31,7 +31,9 @@ export function SessionsPage({ auth, clusterId, tenantId, title, trail, tabs }: 
       <div className="console-card">
         <Parcel
           config={loadParcel}
-          mountParcel={mountRootParcel}
+          // No mountParcel: <Parcel> takes the console application's own from single-spa-react's
+          // context, so the parcel is owned by it. single-spa 6.0.3 never forgets a root parcel
+          // (mountRootParcel) after its unmount: each visit would keep its DOM and listeners alive.
           wrapWith="div"
           wrapClassName="console-parcel"
           clusterId={clusterId}
