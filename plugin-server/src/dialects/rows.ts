@@ -26,6 +26,29 @@ export const text = (value: unknown): string | null => {
   return String(value);
 };
 
+const INTERN_MAX = 4096;
+const interned = new Map<string, string>();
+
+/**
+ * One shared copy of a value that repeats across rows (user, database, command, state, observer):
+ * a snapshot of 50,000 sessions then holds a handful of these strings instead of 50,000 copies, and
+ * the driver's copy dies young. Bounded: forgets everything past INTERN_MAX distinct values.
+ */
+export const shared = (value: string | null): string | null => {
+  if (value === null || value.length > 64) return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERN_MAX) interned.clear();
+  interned.set(value, value);
+  return value;
+};
+
+/** A driver value as text, one shared copy per distinct value (see `shared`). */
+export const sharedText = (value: unknown): string | null => shared(text(value));
+
+/** The empty `otherObservers` of every unfolded session (never mutated: folding makes a new array). */
+export const NO_OTHER_OBSERVERS: string[] = [];
+
 /** At most `limit` UTF-16 units of `sql`, never splitting a surrogate pair. */
 export const previewOf = (sql: string, limit: number = LIMITS.sqlPreviewChars): string => {
   if (sql.length <= limit) return sql;
@@ -50,20 +73,23 @@ const statusOf = (command: string): Session['status'] => {
 /** A MySQL / MariaDB processlist row (PROCESSLIST_COLUMNS) as a Session. */
 export const processRowToSession = (row: ProcessRow, { address }: RowContext): Session => {
   const id = text(row.id) ?? '0';
-  const command = text(row.command) ?? '';
+  const command = sharedText(row.command) ?? '';
+  // Named fields, no spread: the literal gets all its properties in the object itself.
+  const { sqlPreview, sqlTruncated } = sqlPreviewOf(row);
   return {
     key: makeSessionKey(address, id),
     id,
-    user: text(row.user) ?? '',
+    user: sharedText(row.user) ?? '',
     source: text(row.host) ?? '',
-    database: text(row.db),
+    database: sharedText(row.db),
     command,
     timeSeconds: Number(row.time_seconds ?? 0),
     status: statusOf(command),
-    state: text(row.state) || null,
-    ...sqlPreviewOf(row),
+    state: sharedText(row.state) || null,
+    sqlPreview,
+    sqlTruncated,
     observer: address,
-    otherObservers: [],
+    otherObservers: NO_OTHER_OBSERVERS,
     obproxy: null,
     proxySessionId: null,
     traceId: null,

@@ -1,6 +1,6 @@
 import type { Dialect, Session, Visibility } from '@tenant-sessions/contracts';
 import type { ProcessRow, SessionDialect } from '../dialects';
-import type { TenantHandle } from '../tenants/handle';
+import type { SeenSessions, TenantHandle } from '../tenants/handle';
 
 /** Every visible session of a tenant at one moment. */
 export type Snapshot = {
@@ -19,6 +19,20 @@ export const withProtection = (dialect: SessionDialect, session: Session, ownIds
   return reason === null ? session : { ...session, protected: true, protectedReason: reason };
 };
 
+/** Who each key was, sharing the sessions' strings (no per-session tuple on the way). */
+const seenIn = (sessions: Session[]): SeenSessions => {
+  const seen: SeenSessions = new Map();
+  for (const { key, user, source } of sessions) seen.set(key, { user, source });
+  return seen;
+};
+
+/** Folds where the dialect folds, then marks protection in place (the array is the caller's own). */
+const finish = (dialect: SessionDialect, sessions: Session[], ownIds: Set<string>): Session[] => {
+  const folded = dialect.foldSessions ? dialect.foldSessions(sessions) : sessions;
+  for (let i = 0; i < folded.length; i++) folded[i] = withProtection(dialect, folded[i] as Session, ownIds);
+  return folded;
+};
+
 /** Rows of a processlist read as Sessions, folded where the dialect folds, then protection-marked. */
 export const sessionsOf = (
   handle: TenantHandle,
@@ -26,25 +40,34 @@ export const sessionsOf = (
   rows: ProcessRow[],
   ownIds: Set<string>,
 ): Session[] => {
-  const sessions = rows.map((row) => dialect.toSession(row, { address: handle.address }));
-  const folded = dialect.foldSessions ? dialect.foldSessions(sessions) : sessions;
-  return folded.map((session) => withProtection(dialect, session, ownIds));
+  const context = { address: handle.address };
+  return finish(
+    dialect,
+    rows.map((row) => dialect.toSession(row, context)),
+    ownIds,
+  );
 };
 
 /**
  * Reads the tenant's processlist once and remembers who each key was (for `changed` on kill).
+ * Each row becomes a Session as it arrives, so the driver's rows are never all alive at once.
  * `ownIds` answers the ids of every sidecar connection to the tenant's server.
  */
 export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): Promise<Snapshot> =>
-  handle.withConnection(async ({ probe, read }) => {
-    const rows = await read(probe.dialect.listSessions(handle.config.statementTimeoutMs));
+  handle.withConnection(async ({ probe, readEach }) => {
+    const { dialect } = probe;
+    const context = { address: handle.address };
+    const read: Session[] = [];
+    await readEach(dialect.listSessions(handle.config.statementTimeoutMs), (row) => {
+      read.push(dialect.toSession(row, context));
+    });
     const capturedAt = new Date().toISOString();
-    const sessions = sessionsOf(handle, probe.dialect, rows, ownIds());
-    handle.lastSeen = new Map(sessions.map((s) => [s.key, { user: s.user, source: s.source }]));
+    const sessions = finish(dialect, read, ownIds());
+    handle.lastSeen = seenIn(sessions);
     return {
       sessions,
       capturedAt,
-      dialect: probe.dialect.name,
+      dialect: dialect.name,
       visibility: probe.visibility,
       serverVersion: probe.serverVersion,
     };

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import type { Connection as CoreConnection } from 'mysql2';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
@@ -16,6 +17,11 @@ export type SeenSessions = Map<string, { user: string; source: string }>;
 export type TenantConnection = {
   probe: Probe;
   read: (statement: Statement) => Promise<RowDataPacket[]>;
+  /**
+   * Reads rows one at a time: each is handed to `each` as the driver parses it and not kept, so a
+   * large processlist is never alive as raw rows all at once.
+   */
+  readEach: (statement: Statement, each: (row: RowDataPacket) => void) => Promise<void>;
   /** Sends a statement that acts (KILL): prepared with its values bound, or as text. */
   execute: (statement: KillStatement) => Promise<void>;
 };
@@ -95,6 +101,24 @@ export class TenantHandle {
       const [rows] = await connection.query<RowDataPacket[]>({ sql, values, timeout }).catch(watch);
       return rows;
     };
+    const readEach = ({ sql, values }: Statement, each: (row: RowDataPacket) => void) =>
+      new Promise<void>((resolve, reject) => {
+        // A throw from `each` ends the read once the driver has finished with the result.
+        let thrown: { error: unknown } | undefined;
+        // The promise wrapper's `connection` is the callback connection (typed as the wrapper).
+        (connection.connection as unknown as CoreConnection)
+          .query({ sql, values, timeout })
+          .on('result', (row) => {
+            if (thrown) return;
+            try {
+              each(row as RowDataPacket);
+            } catch (error) {
+              thrown = { error };
+            }
+          })
+          .on('error', reject)
+          .on('end', () => (thrown ? reject(thrown.error) : resolve()));
+      }).catch(watch);
     const execute = async ({ sql, values, protocol }: KillStatement) => {
       acted = true;
       const sent =
@@ -105,7 +129,7 @@ export class TenantHandle {
     };
     try {
       const probe = await this.probeWith(read);
-      return await work({ probe, read, execute });
+      return await work({ probe, read, readEach, execute });
     } catch (error) {
       if (error instanceof TRPCError) throw error;
       // Only a dead connection that has done nothing yet is retried, and only once.

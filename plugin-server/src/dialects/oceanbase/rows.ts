@@ -1,9 +1,12 @@
 import { makeSessionKey, type Session } from '@tenant-sessions/contracts';
 import type { DirectAddress, ProcessRow } from '../dialect';
-import { sqlPreviewOf, text } from '../rows';
+import { NO_OTHER_OBSERVERS, shared, sharedText, sqlPreviewOf, text } from '../rows';
 
 /** Empty text (SQL_ID, TRANS_STATE and TRACE_ID outside a statement or transaction) as null. */
 const filled = (value: unknown): string | null => text(value) || null;
+
+/** `filled`, one shared copy per distinct value (TRANS_STATE, STATE repeat across rows). */
+const filledShared = (value: unknown): string | null => sharedText(value) || null;
 
 /** STATE first (ACTIVE, SLEEP, INIT, QUERY_KILLED, SESSION_KILLED), else the command. */
 export const statusOf = (state: string | null, command: string): Session['status'] => {
@@ -23,7 +26,7 @@ export const statusOf = (state: string | null, command: string): Session['status
 
 /** The observer holding the row's session: SVR_IP:SVR_PORT (the RPC port, as OceanBase names servers). */
 export const observerOf = (row: ProcessRow): string =>
-  `${text(row.svr_ip) ?? ''}:${text(row.svr_port) ?? ''}`;
+  shared(`${text(row.svr_ip) ?? ''}:${text(row.svr_port) ?? ''}`) as string;
 
 /**
  * The client's own address: USER_CLIENT_IP (with USER_CLIENT_PORT where the server has it and it
@@ -40,15 +43,17 @@ const sourceOf = (row: ProcessRow, viaProxy: boolean): string => {
 export const obRowToSession = (row: ProcessRow): Session => {
   const id = text(row.id) ?? '0';
   const observer = observerOf(row);
-  const command = text(row.command) ?? '';
-  const state = filled(row.state);
+  const command = sharedText(row.command) ?? '';
+  const state = filledShared(row.state);
   const proxySessionId = text(row.proxy_sessid);
   const viaProxy = proxySessionId !== null;
-  const db = text(row.db);
+  const db = sharedText(row.db);
+  // Named fields, no spread: the literal gets all its properties in the object itself.
+  const { sqlPreview, sqlTruncated } = sqlPreviewOf(row);
   return {
     key: makeSessionKey(observer, id),
     id,
-    user: text(row.user) ?? '',
+    user: sharedText(row.user) ?? '',
     source: sourceOf(row, viaProxy),
     // With no database selected OceanBase writes the string 'NULL'.
     database: db === 'NULL' ? null : db,
@@ -56,14 +61,15 @@ export const obRowToSession = (row: ProcessRow): Session => {
     timeSeconds: Number(row.time_seconds ?? 0),
     status: statusOf(state, command),
     state,
-    ...sqlPreviewOf(row),
+    sqlPreview,
+    sqlTruncated,
     observer,
-    otherObservers: [],
+    otherObservers: NO_OTHER_OBSERVERS,
     obproxy: viaProxy ? text(row.host) : null,
     proxySessionId,
     traceId: filled(row.trace_id),
     sqlId: filled(row.sql_id),
-    transactionState: filled(row.trans_state),
+    transactionState: filledShared(row.trans_state),
     protected: false,
     protectedReason: null,
   };
