@@ -1,9 +1,17 @@
 import type { ListQuery, Session, SessionPage, SortColumn } from '@tenant-sessions/contracts';
 import type { Snapshot } from './snapshot';
 
-/** Case-insensitive substring, taken literally: `%`, `_` and `\` match themselves. */
+/** A search term as `contains` takes it: lowercased once per call, not once per session. */
+const needleOf = (term: string | undefined): string | undefined =>
+  term?.toLocaleLowerCase('en-US') || undefined;
+
+/**
+ * Case-insensitive substring of a lowercased needle, taken literally: `%`, `_` and `\` match
+ * themselves. en-US has no case tailoring, so toLowerCase equals toLocaleLowerCase('en-US'), and
+ * it answers an already lowercase value itself instead of a new string per session.
+ */
 const contains = (value: string | null, needle: string | undefined): boolean =>
-  !needle || (value?.toLocaleLowerCase('en-US').includes(needle.toLocaleLowerCase('en-US')) ?? false);
+  !needle || (value?.toLowerCase().includes(needle) ?? false);
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -38,18 +46,22 @@ export const sortSessions = (sessions: Session[], { column, direction }: ListQue
 /** Filters, sort and paging of API.md applied in memory to one snapshot (cut to a bound or not). */
 export const pageOf = (snapshot: Snapshot & { truncated?: boolean }, query: ListQuery): SessionPage => {
   const { sessions } = snapshot;
-  const matching = sessions.filter(
-    (s) =>
-      (!query.activeOnly || s.status === 'ACTIVE') &&
-      contains(s.user, query.user) &&
-      contains(s.source, query.source) &&
-      contains(s.database, query.database),
-  );
+  const user = needleOf(query.user);
+  const source = needleOf(query.source);
+  const database = needleOf(query.database);
+  const matching: Session[] = [];
+  let active = 0;
+  for (const s of sessions) {
+    if (s.status === 'ACTIVE') active++;
+    else if (query.activeOnly) continue;
+    if (contains(s.user, user) && contains(s.source, source) && contains(s.database, database))
+      matching.push(s);
+  }
   const start = query.pageIndex * query.pageSize;
   return {
     rows: sortSessions(matching, query.sort).slice(start, start + query.pageSize),
     total: matching.length,
-    counts: { all: sessions.length, active: sessions.filter((s) => s.status === 'ACTIVE').length },
+    counts: { all: sessions.length, active },
     capturedAt: snapshot.capturedAt,
     dialect: snapshot.dialect,
     visibility: snapshot.visibility,
