@@ -60,4 +60,32 @@ describe('the JSON-lines audit file', () => {
     await expect(sink.list(query)).rejects.toMatchObject({ code: 'ENOTDIR' });
     await sink.close();
   });
+
+  it('appends records that can be read at once, and makes them durable with one flush', async () => {
+    const file = path.join(root, 'grouped', 'audit.jsonl');
+    const sink = fileSink(file);
+    await sink.ready();
+    await sink.append(sampleRecord());
+    await sink.append(sampleRecord({ outcome: 'denied' }));
+    // Written to the file before any fsync: another reader (and a restarted sidecar) sees them.
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+    await sink.flush();
+    await sink.flush();
+    await sink.append(sampleRecord({ outcome: 'error' }));
+    renameSync(file, `${file}.1`);
+    // A replaced file: its pending line is fsync'd before the descriptor is closed and reopened.
+    await sink.write(sampleRecord({ outcome: 'changed' }));
+    expect(readFileSync(`${file}.1`, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    await sink.close();
+  });
+
+  it('rejects append() when the path cannot be a file', async () => {
+    const blocker = path.join(root, 'another-file');
+    writeFileSync(blocker, 'not a folder');
+    const sink = fileSink(path.join(blocker, 'audit.jsonl'));
+    await expect(sink.append(sampleRecord())).rejects.toThrow();
+    await sink.flush();
+    await sink.close();
+  });
 });

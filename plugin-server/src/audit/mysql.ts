@@ -120,33 +120,38 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
     }
     created = true;
   };
+  /** One record, committed (autocommit) when it resolves. */
+  const append = async (r: NewAuditRecord) => {
+    if (!created) await ready();
+    await run(
+      `INSERT INTO \`${table}\` (at, operator, cluster_id, tenant_id, session_key, session_id, user_name,
+        source, database_name, sql_text, sql_truncated, kind, outcome, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        new Date(r.time),
+        r.operator,
+        r.clusterId,
+        r.tenantId,
+        r.sessionKey,
+        r.sessionId,
+        r.user,
+        r.source,
+        r.database,
+        r.sql,
+        r.sqlTruncated ? 1 : 0,
+        r.kind,
+        r.outcome,
+        r.message,
+      ],
+    );
+  };
   return {
     where,
     ready,
-    write: async (r: NewAuditRecord) => {
-      if (!created) await ready();
-      await run(
-        `INSERT INTO \`${table}\` (at, operator, cluster_id, tenant_id, session_key, session_id, user_name,
-          source, database_name, sql_text, sql_truncated, kind, outcome, message)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          new Date(r.time),
-          r.operator,
-          r.clusterId,
-          r.tenantId,
-          r.sessionKey,
-          r.sessionId,
-          r.user,
-          r.source,
-          r.database,
-          r.sql,
-          r.sqlTruncated ? 1 : 0,
-          r.kind,
-          r.outcome,
-          r.message,
-        ],
-      );
-    },
+    write: (r: NewAuditRecord) => append(r),
+    append: (r: NewAuditRecord) => append(r),
+    // Each INSERT is committed on its own (autocommit): nothing is left to make durable.
+    flush: async () => undefined,
     list: async (query: AuditQuery): Promise<AuditPage> => {
       if (!created) await ready();
       const where = ['cluster_id = ?', 'tenant_id = ?'];

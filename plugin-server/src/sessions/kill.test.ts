@@ -2,7 +2,7 @@ import { makeSessionKey } from '@tenant-sessions/contracts';
 import mysql, { type Connection } from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { KillAttempt } from '../audit/sink';
+import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
 import { TenantHandle } from '../tenants/handle';
 import { failure } from '../trpc/errors';
@@ -103,5 +103,65 @@ describe('the audit of each attempt', () => {
     const [rows] = await other.query('SELECT 1 AS ok');
     expect(rows).toEqual([{ ok: 1 }]);
     other.destroy();
+  });
+
+  it('makes the attempts durable once, after the last one and before answering (group commit)', async () => {
+    const others = await Promise.all([0, 1].map(() => mysql.createConnection({ uri: url })));
+    for (const c of others) c.on('error', () => undefined);
+    const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
+    const events: string[] = [];
+    const record = Object.assign(async (a: KillAttempt) => void events.push(`record ${a.sessionKey}`), {
+      flush: async () => void events.push('flush'),
+    });
+    const report = await killSessions({
+      handle,
+      sessionKeys: keys,
+      kind: 'session',
+      expected: undefined,
+      operator: 'unit',
+      ownIds: () => handle.ownThreadIds,
+      log,
+      record,
+    });
+    events.push('answered');
+    expect(report.results.map((r) => r.outcome)).toEqual(['killed', 'killed']);
+    expect(events).toEqual([`record ${keys[0]}`, `record ${keys[1]}`, 'flush', 'answered']);
+    for (const c of others) c.destroy();
+  });
+
+  it('answers the failed flush, and flushes what was appended before a failed append', async () => {
+    const others = await Promise.all([0, 1].map(() => mysql.createConnection({ uri: url })));
+    for (const c of others) c.on('error', () => undefined);
+    const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
+    const request = (record: AttemptRecorder, sessionKeys: string[]) =>
+      killSessions({
+        handle,
+        sessionKeys,
+        kind: 'query',
+        expected: undefined,
+        operator: 'unit',
+        ownIds: () => handle.ownThreadIds,
+        log,
+        record,
+      });
+    const unflushed = failure('AUDIT_UNAVAILABLE', 'fsync failed');
+    const flushFails = Object.assign(async () => undefined, {
+      flush: async () => {
+        throw unflushed;
+      },
+    });
+    await expect(request(flushFails, [keys[0] ?? ''])).rejects.toBe(unflushed);
+
+    const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
+    let flushes = 0;
+    const appendFails = Object.assign(
+      async (a: KillAttempt) => {
+        if (a.sessionKey === keys[1]) throw refused;
+      },
+      { flush: async () => void (flushes += 1) },
+    );
+    await expect(request(appendFails, [keys[0] ?? '', keys[1] ?? ''])).rejects.toBe(refused);
+    expect(flushes).toBe(1);
+    for (const c of others) c.destroy();
   });
 });

@@ -7,7 +7,7 @@ import {
   type Session,
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import type { KillAttempt } from '../audit/sink';
+import type { AttemptRecorder } from '../audit/sink';
 import type { DirectAddress, KillStatement, SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
@@ -23,12 +23,18 @@ export type KillRequest = {
   operator: string;
   ownIds: () => Set<string>;
   log: Logger;
-  /** Writes one attempt to the audit (audit/trail.ts); rejects when it cannot. */
-  record: (attempt: KillAttempt) => Promise<void>;
+  /**
+   * Appends one attempt to the audit (audit/trail.ts), rejecting when it cannot; its `flush`
+   * makes the call's attempts durable (one fsync for the call) and is awaited before answering.
+   */
+  record: AttemptRecorder;
 };
 
 /** How long a closed session may linger in the processlist before the answer is sent anyway. */
 const GONE_WAIT_MS = 1500;
+/** The pauses between two looks at the processlist while waiting: 2, 4, 8, 16, 25, 25… ms. */
+const GONE_FIRST_PAUSE_MS = 2;
+const GONE_MAX_PAUSE_MS = 25;
 
 /** Why nothing is sent for this key, or null when the KILL may go. */
 const refusal = (key: string, session: Session | undefined, request: KillRequest): Outcome | null => {
@@ -56,10 +62,13 @@ const waitUntilGone = async (
   timeoutMs: number,
 ) => {
   const deadline = Date.now() + GONE_WAIT_MS;
+  // A killed session usually leaves within milliseconds: look again soon, then less often.
+  let pause = GONE_FIRST_PAUSE_MS;
   while (ids.length > 0 && Date.now() < deadline) {
     const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
     if (rows.length === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, GONE_MAX_PAUSE_MS);
   }
 };
 
@@ -111,8 +120,10 @@ const sendKill = async (
 /**
  * sessions.kill / killQuery: a fresh read of the named sessions, refusals (protected, changed,
  * vanished), then one KILL per session (a folded session once, whichever of its keys are named),
- * each attempt recorded by `request.record` (the audit) before the next one and before the
- * answer. One session's failure never stops the others; a record that cannot be written does.
+ * each attempt appended to the audit by `request.record` before the next KILL, and all of them
+ * made durable by `request.record.flush` (one fsync, while the closed sessions are awaited)
+ * before the answer. One session's failure never stops the others; a record that cannot be
+ * written does (the attempts already appended are still flushed before that failure is answered).
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
   const { handle, sessionKeys, kind } = request;
@@ -132,40 +143,55 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     const sent = new Map<string, { sessionKey: string; outcome: Outcome }>();
     const results: KillResult[] = [];
     const closed: string[] = [];
-    for (const sessionKey of sessionKeys) {
-      const session = fresh.get(sessionKey);
-      let outcome = refusal(sessionKey, session, request);
-      if (!outcome && session) {
-        const earlier = sent.get(session.key);
-        if (earlier)
-          outcome = {
-            outcome: earlier.outcome.outcome,
-            message: `The same session as ${earlier.sessionKey}, on another observer: one KILL was sent for both`,
-          };
-        else {
-          outcome = await sendKill(sender, session);
-          sent.set(session.key, { sessionKey, outcome });
-          if (outcome.outcome === 'killed') closed.push(session.id);
-        }
-      }
-      outcome ??= { outcome: 'error', message: 'nothing was decided' };
-      // Durable before the next KILL and before the answer; a failed write ends the call (AUDIT_UNAVAILABLE).
-      await request.record({
-        sessionKey,
-        sessionId: parseSessionKey(sessionKey).id,
-        user: session?.user ?? null,
-        source: session?.source ?? null,
-        database: session?.database ?? null,
-        sql: session?.sqlPreview ?? null,
-        sqlTruncated: session?.sqlTruncated ?? false,
-        kind,
-        outcome: outcome.outcome,
-        message: outcome.message,
-      });
-      results.push({ sessionKey, ...outcome });
+    try {
+      await sendAll();
+    } catch (error) {
+      // An append failed (AUDIT_UNAVAILABLE): what was appended before it is still made durable.
+      await request.record.flush?.().catch(() => undefined);
+      throw error;
     }
-    if (kind === 'session')
-      await waitUntilGone(connection, dialect, closed, timeoutMs).catch(() => undefined);
+    // The fsync of the call's records overlaps the wait for the closed sessions to leave; the
+    // answer waits for both, and a failed fsync answers AUDIT_UNAVAILABLE.
+    const [flushed] = await Promise.allSettled([
+      request.record.flush?.(),
+      kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
+    ]);
+    if (flushed.status === 'rejected') throw flushed.reason;
     return { results };
+
+    async function sendAll() {
+      for (const sessionKey of sessionKeys) {
+        const session = fresh.get(sessionKey);
+        let outcome = refusal(sessionKey, session, request);
+        if (!outcome && session) {
+          const earlier = sent.get(session.key);
+          if (earlier)
+            outcome = {
+              outcome: earlier.outcome.outcome,
+              message: `The same session as ${earlier.sessionKey}, on another observer: one KILL was sent for both`,
+            };
+          else {
+            outcome = await sendKill(sender, session);
+            sent.set(session.key, { sessionKey, outcome });
+            if (outcome.outcome === 'killed') closed.push(session.id);
+          }
+        }
+        outcome ??= { outcome: 'error', message: 'nothing was decided' };
+        // Appended before the next KILL (durable before the answer); a failed append ends the call.
+        await request.record({
+          sessionKey,
+          sessionId: parseSessionKey(sessionKey).id,
+          user: session?.user ?? null,
+          source: session?.source ?? null,
+          database: session?.database ?? null,
+          sql: session?.sqlPreview ?? null,
+          sqlTruncated: session?.sqlTruncated ?? false,
+          kind,
+          outcome: outcome.outcome,
+          message: outcome.message,
+        });
+        results.push({ sessionKey, ...outcome });
+      }
+    }
   });
 };
