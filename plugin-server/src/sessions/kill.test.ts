@@ -158,7 +158,11 @@ describe('the audit of each attempt', () => {
       async (a: KillAttempt) => {
         if (a.sessionKey === keys[1]) throw refused;
       },
-      { flush: async () => void (flushes += 1) },
+      {
+        flush: async () => {
+          flushes += 1;
+        },
+      },
     );
     await expect(request(appendFails, [keys[0] ?? '', keys[1] ?? ''])).rejects.toBe(refused);
     expect(flushes).toBe(1);
