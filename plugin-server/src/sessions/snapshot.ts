@@ -19,11 +19,38 @@ export const withProtection = (dialect: SessionDialect, session: Session, ownIds
   return reason === null ? session : { ...session, protected: true, protectedReason: reason };
 };
 
-/** Who each key was, sharing the sessions' strings (no per-session tuple on the way). */
-const seenIn = (sessions: Session[]): SeenSessions => {
-  const seen: SeenSessions = new Map();
-  for (const { key, user, source } of sessions) seen.set(key, { user, source });
+/** Who each key was: the sessions themselves by key (no per-session copy on the way). */
+const seenIn = (sessions: Session[]): Map<string, Session> => {
+  const seen = new Map<string, Session>();
+  for (const session of sessions) seen.set(session.key, session);
   return seen;
+};
+
+/** Text fields a session keeps from one list to the next (its time and state move, these do not). */
+const STABLE_TEXT = [
+  'key',
+  'id',
+  'source',
+  'obproxy',
+  'proxySessionId',
+  'sqlPreview',
+  'traceId',
+  'sqlId',
+] as const;
+
+/**
+ * Where the previous list had a session under the same key, its strings equal to this one's are
+ * taken instead of the copies just read: a session listed every second then holds one copy of its
+ * texts, and the copies just read die young. Nothing but identical text is shared.
+ */
+const shareStable = (session: Session, previous: SeenSessions | undefined): void => {
+  const before = previous?.get(session.key) as Partial<Session> | undefined;
+  if (before?.key !== session.key) return;
+  for (const field of STABLE_TEXT) {
+    const text = before[field];
+    if (text != null && text === session[field])
+      (session as Record<typeof field, string | null>)[field] = text;
+  }
 };
 
 /** Folds where the dialect folds, then marks protection in place (the array is the caller's own). */
@@ -57,9 +84,12 @@ export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): P
   handle.withConnection(async ({ probe, readEach }) => {
     const { dialect } = probe;
     const context = { address: handle.address };
+    const previous = handle.lastSeen;
     const read: Session[] = [];
     await readEach(dialect.listSessions(handle.config.statementTimeoutMs), (row) => {
-      read.push(dialect.toSession(row, context));
+      const session = dialect.toSession(row, context);
+      shareStable(session, previous);
+      read.push(session);
     });
     const capturedAt = new Date().toISOString();
     const sessions = finish(dialect, read, ownIds());
