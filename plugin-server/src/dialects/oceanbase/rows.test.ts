@@ -135,6 +135,29 @@ describe('folding the same id on several observers', () => {
     ]);
   });
 
+  it("keeps the order of the list, a folded row in its id's first place", () => {
+    const folded = foldSessions([
+      on('10.0.0.11', 'SLEEP', '1'),
+      on('10.0.0.11', 'SLEEP', '2'),
+      on('10.0.0.12', 'SLEEP', '3'),
+      on('10.0.0.13', 'ACTIVE', '1'),
+      on('10.0.0.12', 'SLEEP', '4'),
+    ]);
+    expect(folded.map((s) => s.key)).toEqual([
+      '10.0.0.13:2882#1',
+      '10.0.0.11:2882#2',
+      '10.0.0.12:2882#3',
+      '10.0.0.12:2882#4',
+    ]);
+  });
+
+  it('answers a list without repeated ids as it is, every row unfolded', () => {
+    const list = [on('10.0.0.11', 'SLEEP', '1'), on('10.0.0.12', 'ACTIVE', '2')];
+    const folded = foldSessions(list);
+    expect(folded).toEqual(list);
+    expect(folded.every((s) => s.otherObservers.length === 0)).toBe(true);
+  });
+
   it('leads with the first row when none is ACTIVE', () => {
     const [one] = foldSessions([on('10.0.0.13', 'SLEEP'), on('10.0.0.11', 'SLEEP')]);
     expect([one?.observer, one?.otherObservers]).toEqual(['10.0.0.13:2882', ['10.0.0.11:2882']]);
