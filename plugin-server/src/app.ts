@@ -11,6 +11,7 @@ import { health } from './http/health';
 import { bodyLimit } from './http/limits';
 import { portalSignin } from './http/signin';
 import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
+import { wholeAnswers } from './http/whole';
 import { requestLogging } from './logging/requests';
 import { httpTimer, metricsEndpoint } from './metrics/http';
 import { createMetrics, type Metrics } from './metrics/metrics';
@@ -67,6 +68,9 @@ export const createApp = (options: AppOptions): App => {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag (a hash of every answer's body): API answers are no-store, and the portal's files get
+  // theirs from express.static.
+  app.set('etag', false);
   app.use(requestLogging(logger));
   app.use(securityHeaders);
   app.use(cors(options.allowedOrigins ?? new Set()));
@@ -78,6 +82,7 @@ export const createApp = (options: AppOptions): App => {
     httpTimer(metrics, PROCEDURES),
     noStore,
     bodyLimit,
+    wholeAnswers,
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: LIMITS.maxBodyBytes,

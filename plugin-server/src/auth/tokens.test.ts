@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVerifier, signOperatorToken } from './tokens';
 
 const secret = new TextEncoder().encode('unit-test-secret-unit-test-secret!!');
@@ -31,6 +31,24 @@ describe('verifying operator tokens', () => {
     const now = Math.floor(Date.now() / 1000);
     await expect(verify(bearer(await sign({ sessions: {} }, now - 10)))).resolves.toBeTruthy();
     await expect(verify(bearer(await sign({ sessions: {} }, now - 120)))).rejects.toThrow(/exp/);
+  });
+
+  it('remembers a verified token only while it is valid, and never a refused one', async () => {
+    const now = Date.now();
+    const token = await sign({ sessions: { 'a/b': ['read'] } }, Math.floor(now / 1000) + 60);
+    const once = await verify(bearer(token));
+    expect(await verify(bearer(token))).toEqual(once);
+    const other = new TextEncoder().encode('another-secret-another-secret-another');
+    const forged = await sign({ sessions: {} }, '5m', other);
+    await expect(verify(bearer(forged))).rejects.toThrow(/signature/);
+    await expect(verify(bearer(forged))).rejects.toThrow(/signature/);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(now + 120_000);
+      await expect(verify(bearer(token))).rejects.toThrow(/exp/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([

@@ -11,6 +11,10 @@ export class AuthError extends Error {
   override name = 'AuthError';
 }
 
+/** How many verified tokens are remembered, and for how long at most (see createVerifier). */
+const VERIFIED_MAX = 1000;
+const VERIFIED_TTL_MS = 60_000;
+
 export type VerifierOptions = {
   secret?: Uint8Array;
   jwksUrl?: string;
@@ -41,18 +45,54 @@ export const createVerifier = ({
         timeoutDuration: 5_000,
       })
     : undefined;
+  // The secret imported once (jose would import a raw secret again on every verification).
+  const hsKey = secret
+    ? crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'verify',
+      ])
+    : undefined;
+  /**
+   * Tokens already verified, by their whole text (signature included), while their `exp` and
+   * `nbf` still hold, and for at most VERIFIED_TTL_MS (so a key withdrawn from the JWKS stops
+   * being honoured about as soon as the JWKS cache itself lets it go). A token is the same
+   * bytes on every call of a session, and checking its signature cost the most of a call's own
+   * work; refused tokens are never kept, and are checked in full every time.
+   */
+  const verified = new Map<string, { operator: Operator; exp: number; nbf: number; until: number }>();
+  const tolerance = clockToleranceSeconds;
+  const fromCache = (token: string): Operator | undefined => {
+    const hit = verified.get(token);
+    if (!hit) return undefined;
+    const now = Date.now();
+    const seconds = now / 1000;
+    if (now < hit.until && seconds - tolerance < hit.exp && seconds + tolerance >= hit.nbf)
+      return hit.operator;
+    verified.delete(token);
+    return undefined;
+  };
+  const remember = (token: string, operator: Operator, payload: Record<string, unknown>) => {
+    if (typeof payload.exp !== 'number') return;
+    const nbf = typeof payload.nbf === 'number' ? payload.nbf : Number.NEGATIVE_INFINITY;
+    if (verified.size >= VERIFIED_MAX) {
+      const oldest = verified.keys().next();
+      if (!oldest.done) verified.delete(oldest.value);
+    }
+    verified.set(token, { operator, exp: payload.exp, nbf, until: Date.now() + VERIFIED_TTL_MS });
+  };
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match?.[1]) throw new AuthError('Send Authorization: Bearer <token>');
     const token = match[1];
+    const known = fromCache(token);
+    if (known) return known;
     let payload: Record<string, unknown>;
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
         alg?: string;
       };
       const options = { clockTolerance: clockToleranceSeconds, requiredClaims: ['exp', 'sub'] };
-      if (header.alg === 'HS256' && secret) {
-        ({ payload } = await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }));
+      if (header.alg === 'HS256' && hsKey) {
+        ({ payload } = await jwtVerify(token, await hsKey, { ...options, algorithms: ['HS256'] }));
       } else if (jwks && (header.alg === 'RS256' || header.alg === 'ES256')) {
         ({ payload } = await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] }));
       } else {
@@ -64,7 +104,9 @@ export const createVerifier = ({
     }
     const claim = sessionsClaim.safeParse(payload.sessions ?? {});
     if (!claim.success) throw new AuthError('The token\'s "sessions" claim is malformed');
-    return { sub: String(payload.sub), claim: claim.data };
+    const operator = { sub: String(payload.sub), claim: claim.data };
+    remember(token, operator, payload);
+    return operator;
   };
 };
 

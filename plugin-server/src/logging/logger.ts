@@ -14,7 +14,13 @@ export const REDACTED = [
   '*.token',
 ];
 
-/** The sidecar's structured logger: JSON lines on stdout (or `destination`, e.g. in tests). */
+/**
+ * The sidecar's structured logger: JSON lines on stdout (or `destination`, e.g. in tests).
+ * Stdout is written asynchronously (lines logged while a write is under way go out together in
+ * the next one), so a slow reader of the logs never blocks the calls; pino writes what is still
+ * buffered synchronously when the process exits (main.ts exits after a graceful stop). The audit,
+ * not this log, is the durable record of closes.
+ */
 export const createLogger = (level = 'info', destination?: DestinationStream): Logger =>
   pino(
     {
@@ -22,7 +28,7 @@ export const createLogger = (level = 'info', destination?: DestinationStream): L
       base: { service: 'tenant-sessions' },
       redact: { paths: REDACTED, remove: true },
     },
-    destination,
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 
 export type { Logger };
