@@ -51,7 +51,8 @@ const start = async () => {
     });
     const first = tenants[0];
     const input = encodeURIComponent(
-      JSON.stringify({ clusterId: first?.clusterId, tenantId: first?.tenantId }),
+      // Up to 1,000 sessions, longest-running first: a fresh client shows even on a busy server.
+      JSON.stringify({ clusterId: first?.clusterId, tenantId: first?.tenantId, pageSize: 1000 }),
     );
     process.stdout.write(
       [

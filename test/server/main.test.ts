@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  // tsx runs the sidecar in a child of its own: end the whole group, or a failed test leaves it up.
+  if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
   await frank?.drop();
   await shop?.drop();
   await admin?.end();
@@ -70,6 +71,7 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
     child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], {
       cwd: root,
       env,
+      detached: true,
     });
     child.stdout?.on('data', (chunk) => {
       output += String(chunk);
@@ -84,7 +86,7 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
     );
     const [, token, address] = /Bearer ([^']+)' '([^']+)'/.exec(curl) ?? [];
     expect(address).toBe(
-      `http://127.0.0.1:${port}/trpc/sessions.list?input=${encodeURIComponent('{"clusterId":"local","tenantId":"local"}')}`,
+      `http://127.0.0.1:${port}/trpc/sessions.list?input=${encodeURIComponent('{"clusterId":"local","tenantId":"local","pageSize":1000}')}`,
     );
 
     const victim = await openVictim(url, frank, shop.name);
