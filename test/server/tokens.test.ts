@@ -73,14 +73,22 @@ describe('tokens from a JWKS on loopback', () => {
   });
 
   it('follows a key rotation: a new kid is fetched once, the retired key is refused', async () => {
+    // A token accepted (and so remembered) before the rotation must be refused after it: the
+    // very same text, not a new token that merely carries the retired kid.
+    const retired = await idpToken(rsa, { 'test/*': ['read'] }, { sub: 'before-rotation' });
+    ok(await tenants(retired));
     const rotated = await newKey('rsa-2', 'RS256');
     jwks.publish([rotated, ec]);
-    const before = jwks.fetches();
-    ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
-    ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
-    expect(jwks.fetches() - before).toBe(1);
-    refused(await tenants(await idpToken(rsa, { 'test/*': ['read'] })), 401, 'UNAUTHENTICATED', /refused/);
-    jwks.publish([rsa, ec]);
+    try {
+      const before = jwks.fetches();
+      ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
+      ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
+      expect(jwks.fetches() - before).toBe(1);
+      refused(await tenants(retired), 401, 'UNAUTHENTICATED', /refused/);
+      refused(await tenants(await idpToken(rsa, { 'test/*': ['read'] })), 401, 'UNAUTHENTICATED', /refused/);
+    } finally {
+      jwks.publish([rsa, ec]);
+    }
   });
 
   it('refuses a token signed with a key the JWKS does not hold, even under a published kid', async () => {

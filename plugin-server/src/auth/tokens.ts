@@ -1,5 +1,12 @@
 import { type Right, type SessionsClaim, sessionsClaim } from '@tenant-sessions/contracts';
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import {
+  createRemoteJWKSet,
+  type ExportedJWKSCache,
+  type JSONWebKeySet,
+  jwksCache,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 
 /** Who calls, and what the token lets them do. */
 export type Operator = { sub: string; claim: SessionsClaim };
@@ -38,11 +45,15 @@ export const createVerifier = ({
   jwksCooldownMs = 5_000,
   jwksMaxAgeMs = 600_000,
 }: VerifierOptions): Verifier => {
-  const jwks: JWTVerifyGetKey | undefined = jwksUrl
+  // jose writes each key set it fetches and applies into `keySet`: a new object per fetch, so a
+  // remembered token can tell whether the set it was verified against still stands.
+  const keySet = {} as ExportedJWKSCache;
+  const jwks = jwksUrl
     ? createRemoteJWKSet(new URL(jwksUrl), {
         cooldownDuration: jwksCooldownMs,
         cacheMaxAge: jwksMaxAgeMs,
         timeoutDuration: 5_000,
+        [jwksCache]: keySet,
       })
     : undefined;
   // The secret imported once (jose would import a raw secret again on every verification).
@@ -53,31 +64,41 @@ export const createVerifier = ({
     : undefined;
   /**
    * Tokens already verified, by their whole text (signature included), while their `exp` and
-   * `nbf` still hold, and for at most VERIFIED_TTL_MS (so a key withdrawn from the JWKS stops
-   * being honoured about as soon as the JWKS cache itself lets it go). A token is the same
-   * bytes on every call of a session, and checking its signature cost the most of a call's own
-   * work; refused tokens are never kept, and are checked in full every time.
+   * `nbf` still hold, for at most VERIFIED_TTL_MS, and, for a token verified with a JWKS key,
+   * only while that very key set is the one in force and fresh: once the JWKS is fetched again
+   * (a rotation), every such token is checked in full again, so a withdrawn key is refused on
+   * the next call. A token is the same bytes on every call of a session, and checking its
+   * signature cost the most of a call's own work; refused tokens are never kept.
    */
-  const verified = new Map<string, { operator: Operator; exp: number; nbf: number; until: number }>();
+  type Remembered = { operator: Operator; exp: number; nbf: number; until: number; keys?: JSONWebKeySet };
+  const verified = new Map<string, Remembered>();
   const tolerance = clockToleranceSeconds;
   const fromCache = (token: string): Operator | undefined => {
     const hit = verified.get(token);
     if (!hit) return undefined;
     const now = Date.now();
     const seconds = now / 1000;
-    if (now < hit.until && seconds - tolerance < hit.exp && seconds + tolerance >= hit.nbf)
+    const keysStand = !hit.keys || (hit.keys === keySet.jwks && jwks?.fresh === true);
+    if (keysStand && now < hit.until && seconds - tolerance < hit.exp && seconds + tolerance >= hit.nbf)
       return hit.operator;
     verified.delete(token);
     return undefined;
   };
-  const remember = (token: string, operator: Operator, payload: Record<string, unknown>) => {
+  const remember = (
+    token: string,
+    operator: Operator,
+    payload: Record<string, unknown>,
+    keys: JSONWebKeySet | undefined,
+  ) => {
     if (typeof payload.exp !== 'number') return;
     const nbf = typeof payload.nbf === 'number' ? payload.nbf : Number.NEGATIVE_INFINITY;
     if (verified.size >= VERIFIED_MAX) {
       const oldest = verified.keys().next();
       if (!oldest.done) verified.delete(oldest.value);
     }
-    verified.set(token, { operator, exp: payload.exp, nbf, until: Date.now() + VERIFIED_TTL_MS });
+    const entry: Remembered = { operator, exp: payload.exp, nbf, until: Date.now() + VERIFIED_TTL_MS };
+    if (keys) entry.keys = keys;
+    verified.set(token, entry);
   };
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
@@ -86,6 +107,7 @@ export const createVerifier = ({
     const known = fromCache(token);
     if (known) return known;
     let payload: Record<string, unknown>;
+    let keys: JSONWebKeySet | undefined;
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
         alg?: string;
@@ -95,6 +117,7 @@ export const createVerifier = ({
         ({ payload } = await jwtVerify(token, await hsKey, { ...options, algorithms: ['HS256'] }));
       } else if (jwks && (header.alg === 'RS256' || header.alg === 'ES256')) {
         ({ payload } = await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] }));
+        keys = keySet.jwks;
       } else {
         throw new AuthError(`tokens signed with ${header.alg ?? 'no algorithm'} are not accepted here`);
       }
@@ -105,7 +128,8 @@ export const createVerifier = ({
     const claim = sessionsClaim.safeParse(payload.sessions ?? {});
     if (!claim.success) throw new AuthError('The token\'s "sessions" claim is malformed');
     const operator = { sub: String(payload.sub), claim: claim.data };
-    remember(token, operator, payload);
+    // Not remembered while a new key set is on its way: it may not hold the key just used.
+    if (!jwks?.reloading) remember(token, operator, payload, keys);
     return operator;
   };
 };
