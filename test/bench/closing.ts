@@ -5,7 +5,7 @@ import type { BenchSidecar } from './sidecar';
 import { p50, round, sleep, timed } from './stats';
 
 const VICTIMS = 100;
-const ROUNDS = 5;
+const ROUNDS = 9;
 /**
  * Rounds run first and not counted, on both sides: the raw side's connection is long warm, while
  * the sidecar's first close call would also time creating its pool, probing the server and the

@@ -77,27 +77,35 @@ export const startBenchSidecar = async (
   writeFileSync(configFile, JSON.stringify(configOf(tenants, env)));
   const auditFolder = options.auditDir ? mkdtempSync(path.join(options.auditDir, 'ts-bench-')) : dir;
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'plugin-server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      SESSIONS_CONFIG: configFile,
-      SESSIONS_JWT_SECRET: SECRET,
-      SESSIONS_PORTAL_SIGNIN: '1',
-      SESSIONS_AUDIT: path.join(auditFolder, 'audit.jsonl'),
-      SESSIONS_SNAPSHOT_FRESH_MS: String(options.freshMs),
-      SESSIONS_CLOSE_RATE: '10000',
-      ...(options.staticDir ? { SESSIONS_STATIC_DIR: options.staticDir } : {}),
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
+  // BENCH_SIDECAR_NODE_ARGS (say `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the sidecar
+  // itself; BENCH_SIDECAR_STDERR=1 shows its stderr as it comes.
+  const nodeArgs = process.env.BENCH_SIDECAR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'plugin-server/src/main.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...env,
+        SESSIONS_CONFIG: configFile,
+        SESSIONS_JWT_SECRET: SECRET,
+        SESSIONS_PORTAL_SIGNIN: '1',
+        SESSIONS_AUDIT: path.join(auditFolder, 'audit.jsonl'),
+        SESSIONS_SNAPSHOT_FRESH_MS: String(options.freshMs),
+        SESSIONS_CLOSE_RATE: '10000',
+        ...(options.staticDir ? { SESSIONS_STATIC_DIR: options.staticDir } : {}),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
+    if (process.env.BENCH_SIDECAR_STDERR) process.stderr.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -15,7 +15,7 @@ export type CloseAudit = {
   ensureWritable: () => Promise<void>;
   /**
    * Appends the attempt (rejects with AUDIT_UNAVAILABLE when it cannot: then no further KILL may
-   * be sent); `record.flush()` makes every attempt of the call durable, and must resolve before
+   * be sent; those already in flight are still recorded); `record.flush()` makes every attempt of the call durable, and must resolve before
    * the call is answered (rejects with AUDIT_UNAVAILABLE otherwise).
    */
   record: AttemptRecorder & { flush: () => Promise<void> };
@@ -23,7 +23,8 @@ export type CloseAudit = {
 
 /**
  * The audit of one close call. Durability (group commit, issue 5): each attempt is appended as
- * it completes, before the next KILL is sent, so a crash of the sidecar's process loses none
+ * it completes, before its connection sends another KILL (at most KILL_CONCURRENCY are in flight
+ * at once, sessions/kill.ts), so a crash of the sidecar's process loses none
  * (the file sink: the line is written to the operating system; the MySQL sink: each INSERT is
  * committed). The file is fsync'd once, by `record.flush()`, before the call is answered: a
  * crash of the whole machine before that fsync may lose the records of that call's attempts,
@@ -63,7 +64,7 @@ export const closeAudit = (
       log.error({ err: error, audit: sink.where, key: attempt.sessionKey }, 'audit write failed');
       throw failure(
         'AUDIT_UNAVAILABLE',
-        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no session after it in this call was closed`,
+        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no KILL was sent after that in this call`,
       );
     } finally {
       // Even a failed append may have written part of a line: flush covers it too.

@@ -46,14 +46,14 @@ describe('SESSIONS_CONFIG', () => {
     });
   });
 
-  it('fills defaults: no dialect, tenant scope, pool of 2, 5 s timeout, no password', async () => {
+  it('fills defaults: no dialect, tenant scope, pool of 4, 5 s timeout, no password', async () => {
     const { passwordEnv: _, ...connection } = tenant.connection;
     const minimal = { clusters: [{ id: 'c', name: 'C', tenants: [{ id: 't', name: 'T', connection }] }] };
     const [one] = loadTenants({ SESSIONS_CONFIG: await write('minimal.json', minimal) });
     expect(one).toMatchObject({
       dialect: undefined,
       scope: { kind: 'tenant' },
-      poolSize: 2,
+      poolSize: 4,
       statementTimeoutMs: 5000,
     });
     expect(one?.connection.password).toBeUndefined();

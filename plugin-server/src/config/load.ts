@@ -30,7 +30,7 @@ export const localTenant = (mysqlUrl: string): TenantConfig => {
     },
     dialect: undefined,
     scope: { kind: 'tenant' },
-    poolSize: 2,
+    poolSize: 4,
     statementTimeoutMs: 5000,
     connectTimeoutMs: 5000,
   };

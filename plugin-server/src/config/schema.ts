@@ -53,7 +53,7 @@ const tenantEntry = z
      * with the same account (its `#cluster` suffix removed). Off unless set.
      */
     directAccess: z.boolean().default(false),
-    poolSize: z.number().int().min(1).max(20).default(2),
+    poolSize: z.number().int().min(1).max(20).default(4),
     statementTimeoutMs: z.number().int().min(1).max(600_000).default(5000),
     connectTimeoutMs: z.number().int().min(1).max(600_000).default(5000),
   })

@@ -6,7 +6,7 @@ import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
 import { TenantHandle } from '../tenants/handle';
 import { failure } from '../trpc/errors';
-import { killSessions } from './kill';
+import { KILL_CONCURRENCY, killSessions } from './kill';
 import { readSnapshot } from './snapshot';
 
 // A real server; only the memory of what the last list showed is set by hand, since a server
@@ -81,11 +81,15 @@ describe('the audit of each attempt', () => {
   });
 
   it('sends no further KILL once a record cannot be written, and answers the audit failure', async () => {
-    const other = await mysql.createConnection({ uri: url });
-    other.on('error', () => undefined);
-    const keys = [victim, other].map((c) => makeSessionKey(handle.address, String(c.threadId)));
-    victim.on('error', () => undefined);
+    // Every record fails: each connection sending KILLs stops after its first answer, so at most
+    // KILL_CONCURRENCY sessions are closed, the first ones named, each of them handed to record.
+    const targets = await Promise.all(
+      Array.from({ length: KILL_CONCURRENCY + 2 }, () => mysql.createConnection({ uri: url })),
+    );
+    for (const c of targets) c.on('error', () => undefined);
+    const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
+    const handed: string[] = [];
     const attempt = killSessions({
       handle,
       sessionKeys: keys,
@@ -95,14 +99,58 @@ describe('the audit of each attempt', () => {
       ownIds: () => handle.ownThreadIds,
       log,
       record: async (a) => {
-        if (a.sessionKey === keys[0]) throw refused;
+        handed.push(a.sessionKey);
+        throw refused;
       },
     });
     await expect(attempt).rejects.toBe(refused);
-    // The first KILL was sent before its record failed; the second never was.
-    const [rows] = await other.query('SELECT 1 AS ok');
-    expect(rows).toEqual([{ ok: 1 }]);
-    other.destroy();
+    const alive = await Promise.all(
+      targets.map((c) =>
+        c.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    const closed = keys.filter((_, i) => !alive[i]);
+    expect(closed.length).toBeGreaterThanOrEqual(1);
+    expect(closed.length).toBeLessThanOrEqual(KILL_CONCURRENCY);
+    expect([...handed].sort()).toEqual([...closed].sort());
+    // The last ones named were never reached.
+    expect(alive.slice(KILL_CONCURRENCY)).toEqual([true, true]);
+    for (const c of targets) c.destroy();
+  });
+
+  it('closes many sessions over several connections at once, answering in the order named', async () => {
+    const targets = await Promise.all(Array.from({ length: 12 }, () => mysql.createConnection({ uri: url })));
+    for (const c of targets) c.on('error', () => undefined);
+    const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
+    const handed: string[] = [];
+    const report = await killSessions({
+      handle,
+      sessionKeys: keys,
+      kind: 'session',
+      expected: undefined,
+      operator: 'unit',
+      ownIds: () => handle.ownThreadIds,
+      log,
+      record: async (a) => void handed.push(a.sessionKey),
+    });
+    expect(report.results.map((r) => r.sessionKey)).toEqual(keys);
+    expect(report.results.every((r) => r.outcome === 'killed')).toBe(true);
+    expect([...handed].sort()).toEqual([...keys].sort());
+    const alive = await Promise.all(
+      targets.map((c) =>
+        c.query('SELECT 1').then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    expect(alive.some(Boolean)).toBe(false);
+    // The pool opened more than the one connection the call started on (all of them protected).
+    expect(handle.ownThreadIds.size).toBeGreaterThan(1);
+    for (const c of targets) c.destroy();
   });
 
   it('makes the attempts durable once, after the last one and before answering (group commit)', async () => {
@@ -125,7 +173,9 @@ describe('the audit of each attempt', () => {
     });
     events.push('answered');
     expect(report.results.map((r) => r.outcome)).toEqual(['killed', 'killed']);
-    expect(events).toEqual([`record ${keys[0]}`, `record ${keys[1]}`, 'flush', 'answered']);
+    // The two KILLs may answer in either order; both records come before the one flush.
+    expect(events.slice(0, 2).sort()).toEqual([`record ${keys[0]}`, `record ${keys[1]}`].sort());
+    expect(events.slice(2)).toEqual(['flush', 'answered']);
     for (const c of others) c.destroy();
   });
 

@@ -117,13 +117,28 @@ const sendKill = async (
   }
 };
 
+/** At most this many KILLs in flight at once, each on its own pooled connection (and never more than the pool holds). */
+export const KILL_CONCURRENCY = 4;
+
+/** One named key of a close call: refused, a KILL of its own, or the same session as an earlier key. */
+type Step = {
+  sessionKey: string;
+  session: Session | undefined;
+  outcome: Outcome | undefined;
+  sameAs: number;
+};
+
 /**
  * sessions.kill / killQuery: a fresh read of the named sessions, refusals (protected, changed,
- * vanished), then one KILL per session (a folded session once, whichever of its keys are named),
- * each attempt appended to the audit by `request.record` before the next KILL, and all of them
- * made durable by `request.record.flush` (one fsync, while the closed sessions are awaited)
- * before the answer. One session's failure never stops the others; a record that cannot be
- * written does (the attempts already appended are still flushed before that failure is answered).
+ * vanished), then one KILL per session (a folded session once, whichever of its keys are named).
+ * The KILLs go out over up to KILL_CONCURRENCY pooled connections at once (a KILL is a round trip
+ * the server answers at once: a hundred of them one after the other spend most of their time
+ * waiting). Each attempt is appended to the audit by `request.record` as soon as its answer is
+ * in, before that connection sends another KILL, and all of them are made durable by
+ * `request.record.flush` (one fsync, while the closed sessions are awaited) before the answer.
+ * One session's failure never stops the others; a record that cannot be written stops every
+ * further KILL (those already in flight are still recorded, and what was appended is flushed
+ * before that failure is answered). Results come back in the order of `sessionKeys`.
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
   const { handle, sessionKeys, kind } = request;
@@ -139,10 +154,95 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
         return target ? [[target.key, target] as const] : [];
       }),
     );
-    const sender: Sender = { connection, dialect, request, direct };
-    const sent = new Map<string, { sessionKey: string; outcome: Outcome }>();
-    const results: KillResult[] = [];
+    // The plan, in the order named: nothing is sent while it is made. `work` holds the steps to
+    // take in order (a refusal to record, or a KILL to send and record); a step naming a session
+    // already in it is answered and recorded after that session's KILL.
+    const firstOf = new Map<string, number>();
+    const work: number[] = [];
+    let kills = 0;
+    const steps: Step[] = sessionKeys.map((sessionKey, index) => {
+      const session = fresh.get(sessionKey);
+      const step: Step = {
+        sessionKey,
+        session,
+        outcome: refusal(sessionKey, session, request) ?? undefined,
+        sameAs: -1,
+      };
+      const earlier = session && !step.outcome ? firstOf.get(session.key) : undefined;
+      if (earlier !== undefined) step.sameAs = earlier;
+      else {
+        if (session && !step.outcome) {
+          firstOf.set(session.key, index);
+          kills += 1;
+        }
+        work.push(index);
+      }
+      return step;
+    });
     const closed: string[] = [];
+    const record = (step: Step) => {
+      const { sessionKey, session } = step;
+      step.outcome ??= { outcome: 'error', message: 'nothing was decided' };
+      return request.record({
+        sessionKey,
+        sessionId: parseSessionKey(sessionKey).id,
+        user: session?.user ?? null,
+        source: session?.source ?? null,
+        database: session?.database ?? null,
+        sql: session?.sqlPreview ?? null,
+        sqlTruncated: session?.sqlTruncated ?? false,
+        kind,
+        outcome: step.outcome.outcome,
+        message: step.outcome.message,
+      });
+    };
+    let next = 0;
+    let stopped: { error: unknown } | undefined;
+    /** Takes the next step of the plan until none is left (or the audit failed), on `on`. */
+    const sendFrom = async (on: TenantConnection) => {
+      const sender: Sender = { connection: on, dialect, request, direct };
+      while (!stopped && next < work.length) {
+        const step = steps[work[next++] as number] as Step;
+        if (!step.outcome && step.session) {
+          step.outcome = await sendKill(sender, step.session);
+          if (step.outcome.outcome === 'killed') closed.push(step.session.id);
+        }
+        try {
+          await record(step);
+        } catch (error) {
+          stopped ??= { error };
+        }
+      }
+    };
+    const sendAll = async () => {
+      // Extra connections only help a call with KILLs to spare; one that cannot be had (the pool
+      // is busy or the server refuses one more) just leaves the work to the others.
+      const extra = Math.min(KILL_CONCURRENCY, handle.config.poolSize, kills) - 1;
+      const helpers = Array.from({ length: Math.max(0, extra) }, () => {
+        const helper = { started: false, done: Promise.resolve() };
+        helper.done = handle
+          .withConnection(async (on) => {
+            helper.started = true;
+            await sendFrom(on);
+          })
+          .catch(() => undefined);
+        return helper;
+      });
+      await sendFrom(connection);
+      // Every KILL is taken: wait for those in flight, never for a connection still to come
+      // (it finds nothing left to send and goes back to the pool).
+      await Promise.all(helpers.filter((h) => h.started).map((h) => h.done));
+      if (stopped) throw stopped.error;
+      for (const step of steps) {
+        const first = steps[step.sameAs];
+        if (!first?.outcome) continue;
+        step.outcome = {
+          outcome: first.outcome.outcome,
+          message: `The same session as ${first.sessionKey}, on another observer: one KILL was sent for both`,
+        };
+        await record(step);
+      }
+    };
     try {
       await sendAll();
     } catch (error) {
@@ -157,41 +257,10 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
       kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
     ]);
     if (flushed.status === 'rejected') throw flushed.reason;
+    const results: KillResult[] = steps.map(({ sessionKey, outcome }) => ({
+      sessionKey,
+      ...(outcome ?? { outcome: 'error', message: 'nothing was decided' }),
+    }));
     return { results };
-
-    async function sendAll() {
-      for (const sessionKey of sessionKeys) {
-        const session = fresh.get(sessionKey);
-        let outcome = refusal(sessionKey, session, request);
-        if (!outcome && session) {
-          const earlier = sent.get(session.key);
-          if (earlier)
-            outcome = {
-              outcome: earlier.outcome.outcome,
-              message: `The same session as ${earlier.sessionKey}, on another observer: one KILL was sent for both`,
-            };
-          else {
-            outcome = await sendKill(sender, session);
-            sent.set(session.key, { sessionKey, outcome });
-            if (outcome.outcome === 'killed') closed.push(session.id);
-          }
-        }
-        outcome ??= { outcome: 'error', message: 'nothing was decided' };
-        // Appended before the next KILL (durable before the answer); a failed append ends the call.
-        await request.record({
-          sessionKey,
-          sessionId: parseSessionKey(sessionKey).id,
-          user: session?.user ?? null,
-          source: session?.source ?? null,
-          database: session?.database ?? null,
-          sql: session?.sqlPreview ?? null,
-          sqlTruncated: session?.sqlTruncated ?? false,
-          kind,
-          outcome: outcome.outcome,
-          message: outcome.message,
-        });
-        results.push({ sessionKey, ...outcome });
-      }
-    }
   });
 };
