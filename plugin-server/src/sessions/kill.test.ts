@@ -38,6 +38,19 @@ const kill = (key: string, expected?: Record<string, { user: string; source: str
     record: async (attempt) => void recorded.push(attempt),
   });
 
+/** A close call on `sessionKeys` with `record` as the audit. */
+const closeAll = (sessionKeys: string[], record: AttemptRecorder, kind: 'session' | 'query' = 'session') =>
+  killSessions({
+    handle,
+    sessionKeys,
+    kind,
+    expected: undefined,
+    operator: 'unit',
+    ownIds: () => handle.ownThreadIds,
+    log,
+    record,
+  });
+
 describe('changed: the key names someone else than the caller saw', () => {
   it('compares with the last list of the tenant when the caller says nothing', async () => {
     const snapshot = await readSnapshot(handle, () => handle.ownThreadIds);
@@ -90,18 +103,9 @@ describe('the audit of each attempt', () => {
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
     const handed: string[] = [];
-    const attempt = killSessions({
-      handle,
-      sessionKeys: keys,
-      kind: 'session',
-      expected: undefined,
-      operator: 'unit',
-      ownIds: () => handle.ownThreadIds,
-      log,
-      record: async (a) => {
-        handed.push(a.sessionKey);
-        throw refused;
-      },
+    const attempt = closeAll(keys, async (a) => {
+      handed.push(a.sessionKey);
+      throw refused;
     });
     await expect(attempt).rejects.toBe(refused);
     const alive = await Promise.all(
@@ -126,16 +130,7 @@ describe('the audit of each attempt', () => {
     for (const c of targets) c.on('error', () => undefined);
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const handed: string[] = [];
-    const report = await killSessions({
-      handle,
-      sessionKeys: keys,
-      kind: 'session',
-      expected: undefined,
-      operator: 'unit',
-      ownIds: () => handle.ownThreadIds,
-      log,
-      record: async (a) => void handed.push(a.sessionKey),
-    });
+    const report = await closeAll(keys, async (a) => void handed.push(a.sessionKey));
     expect(report.results.map((r) => r.sessionKey)).toEqual(keys);
     expect(report.results.every((r) => r.outcome === 'killed')).toBe(true);
     expect([...handed].sort()).toEqual([...keys].sort());
@@ -161,16 +156,7 @@ describe('the audit of each attempt', () => {
     const record = Object.assign(async (a: KillAttempt) => void events.push(`record ${a.sessionKey}`), {
       flush: async () => void events.push('flush'),
     });
-    const report = await killSessions({
-      handle,
-      sessionKeys: keys,
-      kind: 'session',
-      expected: undefined,
-      operator: 'unit',
-      ownIds: () => handle.ownThreadIds,
-      log,
-      record,
-    });
+    const report = await closeAll(keys, record);
     events.push('answered');
     expect(report.results.map((r) => r.outcome)).toEqual(['killed', 'killed']);
     // The two KILLs may answer in either order; both records come before the one flush.
@@ -183,24 +169,13 @@ describe('the audit of each attempt', () => {
     const others = await Promise.all([0, 1].map(() => mysql.createConnection({ uri: url })));
     for (const c of others) c.on('error', () => undefined);
     const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
-    const request = (record: AttemptRecorder, sessionKeys: string[]) =>
-      killSessions({
-        handle,
-        sessionKeys,
-        kind: 'query',
-        expected: undefined,
-        operator: 'unit',
-        ownIds: () => handle.ownThreadIds,
-        log,
-        record,
-      });
     const unflushed = failure('AUDIT_UNAVAILABLE', 'fsync failed');
     const flushFails = Object.assign(async () => undefined, {
       flush: async () => {
         throw unflushed;
       },
     });
-    await expect(request(flushFails, [keys[0] ?? ''])).rejects.toBe(unflushed);
+    await expect(closeAll([keys[0] ?? ''], flushFails, 'query')).rejects.toBe(unflushed);
 
     const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
     let flushes = 0;
@@ -214,7 +189,7 @@ describe('the audit of each attempt', () => {
         },
       },
     );
-    await expect(request(appendFails, [keys[0] ?? '', keys[1] ?? ''])).rejects.toBe(refused);
+    await expect(closeAll([keys[0] ?? '', keys[1] ?? ''], appendFails, 'query')).rejects.toBe(refused);
     expect(flushes).toBe(1);
     for (const c of others) c.destroy();
   });
