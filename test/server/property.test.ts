@@ -20,6 +20,12 @@ const url = inject('mysqlUrl');
 const { host, port } = endpoint(url);
 const address = `${host}:${port}`;
 const RUNS = 200;
+/**
+ * One fixed seed: the same 200 calls every run, so a red run is a regression and not a draw of
+ * the dice (a random seed once reached only 5 successful reads, and the coverage check failed).
+ * FC_SEED=<n> explores other calls; a failure prints the seed and path that reproduce it.
+ */
+const SEED = Number(process.env.FC_SEED ?? 20261130);
 
 let admin: Connection;
 let sidecar: TestSidecar;
@@ -269,10 +275,11 @@ describe('every procedure over its whole input space, against the real sidecar',
           throw new Error(`${status} for ${call.method} ${call.procedure}: ${text.slice(0, 300)}`);
         if (status !== 200) expect(JSON.parse(text).error.data.reason).toEqual(expect.any(String));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     // The run reached the work, not only the gates: kills and reads that were carried out.
     const done = (procedure: string) => seen.get(`${procedure} 200`) ?? 0;
+    if (process.env.FC_SEED) console.log(JSON.stringify([...seen]));
     expect(done('sessions.kill') + done('sessions.killQuery'), JSON.stringify([...seen])).toBeGreaterThan(5);
     expect(done('sessions.list') + done('sessions.sql') + done('audit.list')).toBeGreaterThan(5);
     for (const victim of victims.slice(1)) expect(await victim.alive(), `victim ${victim.id}`).toBe(true);
