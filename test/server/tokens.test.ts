@@ -1,7 +1,7 @@
 import { createVerifier } from '@tenant-sessions/plugin-server';
 import { generateKeyPair, SignJWT } from 'jose';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Account, connect, createAccount, endpoint, openVictim, type Victim } from '../support/db';
 import { type IdpKey, idpToken, type JwksServer, newKey, serveJwks, unsignedToken } from '../support/jwks';
 import { type CallResult, startSidecar, TEST_SECRET, type TestSidecar, tenantOn } from '../support/sidecar';
@@ -148,6 +148,38 @@ describe('tokens from a JWKS on loopback', () => {
       .setSubject('mallory')
       .sign(ec.privateKey);
     refused(await tenants(noExp), 401, 'UNAUTHENTICATED', /exp/);
+  });
+});
+
+describe('a rotation that lands while a token is being checked', () => {
+  it('does not remember an old-key token against the new key set: the next call refuses it', async () => {
+    const [k1, k2] = await Promise.all([newKey('race-1', 'RS256'), newKey('race-2', 'RS256')]);
+    const idp = await serveJwks([k1]);
+    const verify = createVerifier({ jwksUrl: idp.url, jwksCooldownMs: 0 });
+    try {
+      const claims = { 'test/*': ['read'] };
+      await verify(`Bearer ${await idpToken(k1, claims, { sub: 'warm-up' })}`);
+      const old = await idpToken(k1, claims, { sub: 'old-key' });
+      const rotated = await idpToken(k2, claims, { sub: 'new-key' });
+      idp.publish([k2]);
+      // A slow signature check (a loaded machine): the new kid's fetch completes while the
+      // old-key token is still being checked against the set it started with.
+      const subtle = globalThis.crypto.subtle;
+      const original = subtle.verify.bind(subtle);
+      const slow = vi.spyOn(subtle, 'verify').mockImplementation(async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return original(...args);
+      });
+      try {
+        await Promise.allSettled([verify(`Bearer ${rotated}`), verify(`Bearer ${old}`)]);
+      } finally {
+        slow.mockRestore();
+      }
+      await expect(verify(`Bearer ${old}`)).rejects.toThrow(/refused/);
+      await expect(verify(`Bearer ${rotated}`)).resolves.toMatchObject({ sub: 'new-key' });
+    } finally {
+      await idp.close();
+    }
   });
 });
 

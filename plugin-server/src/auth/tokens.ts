@@ -107,7 +107,8 @@ export const createVerifier = ({
     const known = fromCache(token);
     if (known) return known;
     let payload: Record<string, unknown>;
-    let keys: JSONWebKeySet | undefined;
+    /** The JWKS path: the key set in force throughout the check, or null when it changed meanwhile. */
+    let keys: JSONWebKeySet | null | undefined;
     try {
       const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
         alg?: string;
@@ -116,8 +117,12 @@ export const createVerifier = ({
       if (header.alg === 'HS256' && hsKey) {
         ({ payload } = await jwtVerify(token, await hsKey, { ...options, algorithms: ['HS256'] }));
       } else if (jwks && (header.alg === 'RS256' || header.alg === 'ES256')) {
+        // A fetch may finish while the signature is checked: the set read after the check could
+        // then lack the key just used. Remembered only when one and the same set stood throughout
+        // (each fetch makes a new object), and no fetch is still on its way.
+        const before = keySet.jwks;
         ({ payload } = await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] }));
-        keys = keySet.jwks;
+        keys = before !== undefined && keySet.jwks === before && !jwks.reloading ? before : null;
       } else {
         throw new AuthError(`tokens signed with ${header.alg ?? 'no algorithm'} are not accepted here`);
       }
@@ -128,8 +133,7 @@ export const createVerifier = ({
     const claim = sessionsClaim.safeParse(payload.sessions ?? {});
     if (!claim.success) throw new AuthError('The token\'s "sessions" claim is malformed');
     const operator = { sub: String(payload.sub), claim: claim.data };
-    // Not remembered while a new key set is on its way: it may not hold the key just used.
-    if (!jwks?.reloading) remember(token, operator, payload, keys);
+    if (keys !== null) remember(token, operator, payload, keys);
     return operator;
   };
 };
