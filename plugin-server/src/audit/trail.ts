@@ -15,20 +15,21 @@ export type CloseAudit = {
   ensureWritable: () => Promise<void>;
   /**
    * Appends the attempt (rejects with AUDIT_UNAVAILABLE when it cannot: then no further KILL may
-   * be sent; those already in flight are still recorded); `record.flush()` makes every attempt of the call durable, and must resolve before
-   * the call is answered (rejects with AUDIT_UNAVAILABLE otherwise).
+   * be started; those already sent are still recorded where possible); `record.flush()` makes
+   * every attempt of the call durable, and must resolve before the call is answered (rejects with
+   * AUDIT_UNAVAILABLE otherwise).
    */
   record: AttemptRecorder & { flush: () => Promise<void> };
 };
 
 /**
  * The audit of one close call. Durability (group commit, issue 5): each attempt is appended as
- * it completes, before its connection sends another KILL (at most KILL_CONCURRENCY are in flight
- * at once, sessions/kill.ts), so a crash of the sidecar's process loses none
- * (the file sink: the line is written to the operating system; the MySQL sink: each INSERT is
- * committed). The file is fsync'd once, by `record.flush()`, before the call is answered: a
- * crash of the whole machine before that fsync may lose the records of that call's attempts,
- * and that call was never answered. Before, the fsync came after each record instead.
+ * it completes, before its connection sends another KILL, so a crash of the sidecar's process
+ * loses at most the records of the KILLs in flight at that moment (at most KILL_CONCURRENCY,
+ * sessions/kill.ts; the file sink: the line is written to the operating system; the MySQL sink:
+ * each INSERT is committed). The file is fsync'd once, by `record.flush()`, before the call is
+ * answered: a crash of the whole machine before that fsync may lose the records of that call's
+ * attempts, and that call was never answered. Before, the fsync came after each record instead.
  */
 export const closeAudit = (
   sink: AuditSink,
@@ -64,7 +65,7 @@ export const closeAudit = (
       log.error({ err: error, audit: sink.where, key: attempt.sessionKey }, 'audit write failed');
       throw failure(
         'AUDIT_UNAVAILABLE',
-        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no KILL was sent after that in this call`,
+        `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no further KILL was started in this call; those already sent were recorded where possible`,
       );
     } finally {
       // Even a failed append may have written part of a line: flush covers it too.

@@ -1,7 +1,7 @@
 import { makeSessionKey } from '@tenant-sessions/contracts';
 import mysql, { type Connection } from 'mysql2/promise';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
 import { TenantHandle } from '../tenants/handle';
@@ -130,7 +130,11 @@ describe('the audit of each attempt', () => {
     for (const c of targets) c.on('error', () => undefined);
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const handed: string[] = [];
+    const spares = vi.spyOn(handle, 'withSpareConnection');
     const report = await closeAll(keys, async (a) => void handed.push(a.sessionKey));
+    // Up to KILL_CONCURRENCY connections: the call's own, and as many spares asked of the pool.
+    expect(spares).toHaveBeenCalledTimes(Math.min(KILL_CONCURRENCY, handle.config.poolSize) - 1);
+    spares.mockRestore();
     expect(report.results.map((r) => r.sessionKey)).toEqual(keys);
     expect(report.results.every((r) => r.outcome === 'killed')).toBe(true);
     expect([...handed].sort()).toEqual([...keys].sort());
@@ -143,9 +147,37 @@ describe('the audit of each attempt', () => {
       ),
     );
     expect(alive.some(Boolean)).toBe(false);
-    // The pool opened more than the one connection the call started on (all of them protected).
-    expect(handle.ownThreadIds.size).toBeGreaterThan(1);
     for (const c of targets) c.destroy();
+  });
+
+  it('never waits for a connection the pool does not have free, nor counts that against the tenant', async () => {
+    // A pool of 2, one connection held by a long read: the close call gets no spare and goes on
+    // alone, answering long before the read ends.
+    const small = new TenantHandle({ ...localTenant(url), tenantId: 'kill-small', poolSize: 2 }, log);
+    const targets = await Promise.all(Array.from({ length: 6 }, () => mysql.createConnection({ uri: url })));
+    for (const c of targets) c.on('error', () => undefined);
+    try {
+      const holding = small.withConnection((c) => c.read({ sql: 'SELECT SLEEP(3) AS slept', values: [] }));
+      const keys = targets.map((c) => makeSessionKey(small.address, String(c.threadId)));
+      const closing = killSessions({
+        handle: small,
+        sessionKeys: keys,
+        kind: 'session',
+        expected: undefined,
+        operator: 'unit',
+        ownIds: () => small.ownThreadIds,
+        log,
+        record: async () => undefined,
+      });
+      const first = await Promise.race([closing.then(() => 'close'), holding.then(() => 'read')]);
+      expect(first).toBe('close');
+      expect((await closing).results.every((r) => r.outcome === 'killed')).toBe(true);
+      expect(small.lastFailure).toBeNull();
+      await holding;
+    } finally {
+      for (const c of targets) c.destroy();
+      await small.close();
+    }
   });
 
   it('makes the attempts durable once, after the last one and before answering (group commit)', async () => {

@@ -198,10 +198,15 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     };
     let next = 0;
     let stopped: { error: unknown } | undefined;
-    /** Takes the next step of the plan until none is left (or the audit failed), on `on`. */
+    /**
+     * Takes the next step of the plan until none is left (or the audit failed), on `on`. A helper
+     * stops when its connection breaks (its next KILLs would fail at once and be lost to the
+     * healthy connections); the call's own connection takes whatever is left.
+     */
     const sendFrom = async (on: TenantConnection) => {
       const sender: Sender = { connection: on, dialect, request, direct };
-      while (!stopped && next < work.length) {
+      const helper = on !== connection;
+      while (!stopped && next < work.length && !(helper && on.broken())) {
         const step = steps[work[next++] as number] as Step;
         if (!step.outcome && step.session) {
           step.outcome = await sendKill(sender, step.session);
@@ -215,17 +220,20 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
       }
     };
     const sendAll = async () => {
-      // Extra connections only help a call with KILLs to spare; one that cannot be had (the pool
-      // is busy or the server refuses one more) just leaves the work to the others.
+      // Extra connections only help a call with KILLs to spare, and only those the pool has free
+      // right now (never queued behind other calls); one that cannot be had, or breaks, just
+      // leaves the work to the others. Each first proves its connection alive with a read, so a
+      // stale pooled connection is replaced before any KILL goes out on it.
       const extra = Math.min(KILL_CONCURRENCY, handle.config.poolSize, kills) - 1;
       const helpers = Array.from({ length: Math.max(0, extra) }, () => {
         const helper = { started: false, done: Promise.resolve() };
         helper.done = handle
-          .withConnection(async (on) => {
+          .withSpareConnection(async (on) => {
+            await on.read({ sql: 'SELECT 1', values: [] });
             helper.started = true;
             await sendFrom(on);
           })
-          .catch(() => undefined);
+          .then(() => undefined);
         return helper;
       });
       await sendFrom(connection);

@@ -24,6 +24,8 @@ export type TenantConnection = {
   readEach: (statement: Statement, each: (row: RowDataPacket) => void) => Promise<void>;
   /** Sends a statement that acts (KILL): prepared with its values bound, or as text. */
   execute: (statement: KillStatement) => Promise<void>;
+  /** True once a statement failed in a way that leaves the connection unusable. */
+  broken: () => boolean;
 };
 
 /**
@@ -38,6 +40,8 @@ export class TenantHandle {
   lastUsed = Date.now();
   lastFailure: string | null = null;
   private pool: Pool | undefined;
+  /** Connections held or being acquired by calls right now (at most the pool's size are held). */
+  private claimed = 0;
   private probing: Promise<Probe> | undefined;
   private known: Probe | undefined;
 
@@ -71,6 +75,17 @@ export class TenantHandle {
     }
   }
 
+  /**
+   * Runs `work` on one more pooled connection only when the pool has one to spare right now (held
+   * and awaited connections below its size): never queues behind other calls, and its failures
+   * (the connection could not be had, or broke) answer undefined without counting against the
+   * tenant's health. For work that merely helps a call along (a close call's extra KILL senders).
+   */
+  async withSpareConnection<T>(work: (connection: TenantConnection) => Promise<T>): Promise<T | undefined> {
+    if (!this.pool || this.claimed >= this.config.poolSize) return undefined;
+    return this.attempt(work, true).catch(() => undefined);
+  }
+
   private async attempt<T>(
     work: (connection: TenantConnection) => Promise<T>,
     mayRetry: boolean,
@@ -84,9 +99,11 @@ export class TenantHandle {
       timeoutErrnos: this.known?.dialect.timeoutErrnos ?? new Set<number>(),
     });
     let connection: PoolConnection;
+    this.claimed += 1;
     try {
       connection = await this.ensurePool().getConnection();
     } catch (error) {
+      this.claimed -= 1;
       throw tenantFailure(error, context(true));
     }
     // The server bounds the statement; the client waits a little longer in case the server hangs.
@@ -129,12 +146,13 @@ export class TenantHandle {
     };
     try {
       const probe = await this.probeWith(read);
-      return await work({ probe, read, readEach, execute });
+      return await work({ probe, read, readEach, execute, broken: () => broken });
     } catch (error) {
       if (error instanceof TRPCError) throw error;
       // Only a dead connection that has done nothing yet is retried, and only once.
       if (!mayRetry || !broken || acted || isClientTimeout(error)) throw tenantFailure(error, context());
     } finally {
+      this.claimed -= 1;
       if (broken) this.dropConnection(connection);
       else connection.release();
     }
