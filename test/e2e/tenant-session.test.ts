@@ -423,17 +423,27 @@ describe('mount hygiene', () => {
     expect(afterLeaving).toEqual([]);
     expect(main.errors.slice(errorsBefore)).toEqual([]);
 
-    const end = await settled();
+    let end = await settled();
+    // On a loaded machine a mount may stay referenced a while longer (a request still settling
+    // after its abort): look again, with a forced GC each second, for up to 30 s. A mount that is
+    // really kept stays counted and fails below.
+    const bound = start.listeners * 1.1;
+    const lateBy = Date.now() + 30_000;
+    let waited = 0;
+    while (end.listeners > bound && Date.now() < lateBy) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      waited += 1;
+      end = await heap();
+    }
+    if (waited > 0) process.stdout.write(`mount hygiene: listeners settled ${waited} s late\n`);
     const growth = `JS heap after GC: ${mb(start.used)} after ${WARM_UP} warm-up round trips, ${mb(end.used)} after 20 more (${percent(start.used, end.used)}); JS event listeners ${start.listeners} → ${end.listeners}`;
     process.stdout.write(`mount hygiene: ${growth}\n`);
     // Each unmounted parcel's React root keeps its ~70 listeners on its (detached) container while
     // anything still references that container: the listener count shows a retained mount plainly.
-    expect(end.listeners, `unmounted parcels stay referenced: ${growth}`).toBeLessThanOrEqual(
-      start.listeners * 1.1,
-    );
+    expect(end.listeners, `unmounted parcels stay referenced: ${growth}`).toBeLessThanOrEqual(bound);
     expect(end.used, `the heap grew more than 10%: ${growth}`).toBeLessThanOrEqual(start.used * 1.1);
     await cdp.detach();
-  });
+  }, 120_000);
 });
 
 describe('artifacts', () => {
