@@ -73,6 +73,22 @@ describe('pageOf: filters, sort and paging on a snapshot', () => {
     expect(ids({ source: '10.0.0.8' })).toEqual(['9007199254740993']);
   });
 
+  it('folds the Greek final sigma: a word-final Σ in the search or the value still matches σ', () => {
+    const greek: Snapshot = {
+      ...snapshot,
+      sessions: [
+        session('1', { user: 'ΟΔΟΣΑ' }),
+        session('2', { user: 'ΤΑΣ' }),
+        session('3', { user: 'app' }),
+      ],
+    };
+    const users = (user: string) =>
+      pageOf(greek, listInput.parse({ clusterId: 'c', tenantId: 't', user })).rows.map((r) => r.id);
+    expect(users('ΟΔΟΣ')).toEqual(['1']);
+    expect(users('σ')).toEqual(['1', '2']);
+    expect(users('ας')).toEqual(['2']);
+  });
+
   it('takes %, _ and \\ literally', () => {
     expect(ids({ user: '%' })).toEqual(['18446744073709551615']);
     expect(ids({ user: 'a_b' })).toEqual(['9007199254740993']);

@@ -1,17 +1,23 @@
 import type { ListQuery, Session, SessionPage, SortColumn } from '@tenant-sessions/contracts';
 import type { Snapshot } from './snapshot';
 
-/** A search term as `contains` takes it: lowercased once per call, not once per session. */
-const needleOf = (term: string | undefined): string | undefined =>
-  term?.toLocaleLowerCase('en-US') || undefined;
-
 /**
- * Case-insensitive substring of a lowercased needle, taken literally: `%`, `_` and `\` match
- * themselves. en-US has no case tailoring, so toLowerCase equals toLocaleLowerCase('en-US'), and
- * it answers an already lowercase value itself instead of a new string per session.
+ * Lowercase, with the Greek final sigma (which toLowerCase gives a word-final Σ) folded to σ, so
+ * that "ΟΔΟΣ" finds "ΟΔΟΣΑ". en-US has no case tailoring, so toLowerCase equals
+ * toLocaleLowerCase('en-US'), and it answers an already lowercase value itself instead of a new
+ * string per session.
  */
+const fold = (text: string): string => {
+  const lower = text.toLowerCase();
+  return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
+};
+
+/** A search term as `contains` takes it: folded once per call, not once per session. */
+const needleOf = (term: string | undefined): string | undefined => (term ? fold(term) : undefined);
+
+/** Case-insensitive substring of a folded needle, taken literally: `%`, `_` and `\` match themselves. */
 const contains = (value: string | null, needle: string | undefined): boolean =>
-  !needle || (value?.toLowerCase().includes(needle) ?? false);
+  !needle || (value !== null && fold(value).includes(needle));
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 

@@ -153,6 +153,7 @@ export class TenantHandle {
       if (!mayRetry || !broken || acted || isClientTimeout(error)) throw tenantFailure(error, context());
     } finally {
       this.claimed -= 1;
+      this.lastUsed = Date.now();
       if (broken) this.dropConnection(connection);
       else connection.release();
     }
@@ -177,6 +178,11 @@ export class TenantHandle {
 
   get hasPool(): boolean {
     return this.pool !== undefined;
+  }
+
+  /** A call holds or awaits one of the pool's connections right now. */
+  get busy(): boolean {
+    return this.claimed > 0;
   }
 
   private ensurePool(): Pool {

@@ -39,6 +39,21 @@ describe('the tenant registry', () => {
     expect(registry.find('local', 'b')?.ownThreadIds.has(before)).toBe(false);
   });
 
+  it('never closes a pool while a call is using it, and counts idleness from the end of a call', async () => {
+    const handle = registry.find('local', 'b');
+    const call = handle?.withConnection(async ({ read }) => {
+      await read({ sql: 'SELECT SLEEP(0.3)', values: [] });
+      // The sweep comes while the call holds its connection, long "idle" by its start time.
+      await registry.closeIdle(Date.now() + 61_000);
+      const [row] = await read({ sql: 'SELECT 7 AS seven', values: [] });
+      return row?.seven;
+    });
+    expect(await call).toBe(7);
+    expect(handle?.hasPool).toBe(true);
+    await registry.closeIdle(Date.now() + 30_000);
+    expect(handle?.hasPool).toBe(true);
+  });
+
   it('closes idle pools, and opens a new one on the next use', async () => {
     const before = await threadId('a');
     const handle = registry.find('local', 'a');

@@ -35,9 +35,14 @@ export class TenantRegistry {
     return ids;
   }
 
-  /** Closes the pools not used for `poolIdleMs`. */
+  /**
+   * Closes the pools not used for `poolIdleMs`: none a call is using (ending a pool ends the
+   * connections in use too), and idleness counts from the end of the last call.
+   */
   async closeIdle(now = Date.now()): Promise<void> {
-    const idle = this.all().filter((h) => h.hasPool && now - h.lastUsed >= this.options.poolIdleMs);
+    const idle = this.all().filter(
+      (h) => h.hasPool && !h.busy && now - h.lastUsed >= this.options.poolIdleMs,
+    );
     for (const handle of idle) this.options.log.debug({ tenant: handle.ref }, 'closing idle pool');
     await Promise.all(idle.map((h) => h.close()));
   }
