@@ -55,6 +55,7 @@ export const createApp = (options: AppOptions): App => {
   const registry = new TenantRegistry(options.tenants, {
     log: logger,
     poolIdleMs: options.poolIdleMs ?? 60_000,
+    otherOwnConnections: options.audit.connections ? [options.audit.connections] : [],
   });
   const { audit } = options;
   const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);

@@ -290,6 +290,14 @@ describe('the MySQL audit through a real sidecar', () => {
     ]);
     const listed = await auditOf(sidecar);
     expect(listed.rows.map((r) => r.outcome)).toEqual(['not_found', 'killed']);
+    // The audit table's own connections (their database is the audit's) are the sidecar's own:
+    // listed as protected, so no close can cut the audit off.
+    const own = await sidecar.query('sessions.list', { ...main, database: db.name, pageSize: 1000 });
+    const ownRows = own.body.result.data.rows as Array<{ protectedReason: string | null }>;
+    expect(ownRows.length).toBeGreaterThan(0);
+    expect(ownRows.map((r) => r.protectedReason)).toEqual(
+      ownRows.map(() => "one of this sidecar's own connections"),
+    );
     await sidecar.stop();
     await victim.close();
   });

@@ -97,6 +97,14 @@ const toRecord = (row: RowDataPacket): AuditRecord => ({
  */
 export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSink => {
   const pool = mysql.createPool(options);
+  // Its connections are the sidecar's own: a tenant on the same server must never list them as
+  // closable (a KILL of one would make the next close answer AUDIT_UNAVAILABLE).
+  const ids = new Set<string>();
+  pool.pool.on('connection', (connection) => {
+    const id = String(connection.threadId);
+    ids.add(id);
+    connection.once('end', () => ids.delete(id));
+  });
   let created = false;
   const run = async (sql: string, values: unknown[] = []) => {
     const [rows] = await pool.query<RowDataPacket[]>({ sql, values, timeout: TIMEOUT_MS });
@@ -172,6 +180,7 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
       const [count] = await read(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE ${filter}`, values);
       return { rows: rows.map(toRecord), total: Number(count?.n ?? 0) };
     },
+    connections: { address: `${options.host}:${options.port}`, ids },
     close: () => pool.end(),
   };
 };

@@ -29,6 +29,19 @@ describe('the tenant registry', () => {
     expect(registry.ownThreadIds('elsewhere:1').size).toBe(0);
   });
 
+  it("counts the audit's connections too, and one server under two spellings as one", () => {
+    const audit = { address: 'LOCALHOST:3999', ids: new Set(['41', '42']) };
+    const withAudit = new TenantRegistry([], {
+      log: pino({ level: 'silent' }),
+      poolIdleMs: 60_000,
+      otherOwnConnections: [audit],
+    });
+    expect([...withAudit.ownThreadIds('127.0.0.1:3999')].sort()).toEqual(['41', '42']);
+    expect([...withAudit.ownThreadIds('::1:3999')].sort()).toEqual(['41', '42']);
+    expect(withAudit.ownThreadIds('127.0.0.1:3998').size).toBe(0);
+    return withAudit.close();
+  });
+
   it('carries on when someone else kills its pooled connection', async () => {
     const before = await threadId('b');
     const admin = await mysql.createConnection({ uri: url });
