@@ -234,7 +234,7 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
     expect((await list(sidecar(), {}, ref('ob-limited'))).visibility).toBe('own-sessions-only');
   });
 
-  it("reads one observer's full SQL text, fresh", async () => {
+  it("reads a session's full SQL text, fresh, from the observer where it is ACTIVE", async () => {
     const sql = async (sessionKey: string) => {
       const { status, body } = await sidecar().query('sessions.sql', { ...ob, sessionKey });
       expect(status, JSON.stringify(body)).toBe(200);
@@ -245,7 +245,12 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
       sql: 'SELECT * FROM orders WHERE id = 42 FOR UPDATE',
       found: true,
     });
-    expect(await sql('10.0.0.13:2882#1073741890')).toMatchObject({ sql: null, found: true });
+    // The same session named by its other observer (sleeping there): its statement is the one
+    // running on 10.0.0.12, where it is ACTIVE.
+    expect(await sql('10.0.0.13:2882#1073741890')).toMatchObject({
+      sql: 'SELECT * FROM orders WHERE id = 42 FOR UPDATE',
+      found: true,
+    });
     expect(await sql('10.0.0.11:2882#3221553159')).toMatchObject({ sql: null, found: false });
   });
 

@@ -31,7 +31,12 @@ export interface SessionDialect {
   listSessions(timeoutMs: number): Statement;
   /** The sessions with these ids (kill's fresh read), same columns as listSessions. */
   sessionsByIds(ids: string[], timeoutMs: number): Statement;
-  /** One session's full SQL text, as a row with a column `sql`; null when the key cannot be on this tenant. */
+  /**
+   * One session's full SQL text, as rows with a column `sql`, the one to answer first; null when
+   * the key cannot be on this tenant. Where one session stands on several observers (OceanBase),
+   * each row also says in `on_key` (1/0) whether it is the key's own observer's: the session is
+   * found only when that one is among them.
+   */
   sqlText(key: { observer: string; id: string }, context: RowContext, timeoutMs: number): Statement | null;
   /** A row of listSessions / sessionsByIds as a Session, not yet marked protected for own connections. */
   toSession(row: ProcessRow, context: RowContext): Session;

@@ -10,7 +10,10 @@ export const readSql = (handle: TenantHandle, sessionKey: string): Promise<SqlOu
       { address: handle.address },
       handle.config.statementTimeoutMs,
     );
-    const row = statement ? (await read(statement))[0] : undefined;
+    const rows = statement ? await read(statement) : [];
+    // Several observers' rows of one session: found only when the key's own observer is among them.
+    const onKey = rows.some((r) => r.on_key === undefined || Number(r.on_key) === 1);
+    const row = onKey ? rows[0] : undefined;
     return {
       sessionKey,
       sessionId: key.id,

@@ -44,14 +44,15 @@ describe('the OceanBase statements', () => {
     });
   });
 
-  it("read one observer's session's full SQL, everything bound", () => {
+  it("reads a session's full SQL on every observer, the ACTIVE row first, then the key's; everything bound", () => {
+    const order = "ORDER BY (STATE = 'ACTIVE') DESC, on_key DESC";
     expect(obStatements(tenant, V43).sqlText('10.0.0.12', '2882', '3221553159', 5000)).toEqual({
-      sql: 'SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS `sql` FROM oceanbase.`GV$OB_PROCESSLIST` WHERE SVR_IP = ? AND SVR_PORT = ? AND ID = CAST(? AS UNSIGNED)',
+      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS \`sql\`, (SVR_IP = ? AND SVR_PORT = ?) AS on_key FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE ID = CAST(? AS UNSIGNED) ${order}`,
       values: ['10.0.0.12', '2882', '3221553159'],
     });
     expect(obStatements(sys, V43).sqlText('10.0.0.12', '2882', '1', 5000)).toEqual({
-      sql: 'SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS `sql` FROM oceanbase.`GV$OB_PROCESSLIST` WHERE TENANT = ? AND SVR_IP = ? AND SVR_PORT = ? AND ID = CAST(? AS UNSIGNED)',
-      values: ['mysql001', '10.0.0.12', '2882', '1'],
+      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ INFO AS \`sql\`, (SVR_IP = ? AND SVR_PORT = ?) AS on_key FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE TENANT = ? AND ID = CAST(? AS UNSIGNED) ${order}`,
+      values: ['10.0.0.12', '2882', 'mysql001', '1'],
     });
   });
 

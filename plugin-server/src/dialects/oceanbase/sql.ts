@@ -55,14 +55,16 @@ export const obStatements = (scope: Scope, columns: ViewColumns) => {
     list: (timeoutMs: number): Statement => select(timeoutMs, []),
     byIds: (ids: string[], timeoutMs: number): Statement =>
       select(timeoutMs, [{ sql: `ID IN (${idList(ids)})`, values: ids }]),
-    /** The full INFO of the session `id` on the observer `svrIp:svrPort`. */
+    /**
+     * The full INFO of session `id`, named by the observer `svrIp:svrPort`: the same id on several
+     * observers is one session (4.2.5+ client session ids, folded in the list), so its ACTIVE row
+     * answers first, wherever its current statement runs, then the row on the named observer.
+     */
     sqlText: (svrIp: string, svrPort: string, id: string, timeoutMs: number): Statement => {
-      const filter = where(scope, [
-        { sql: 'SVR_IP = ? AND SVR_PORT = ? AND ID = CAST(? AS UNSIGNED)', values: [svrIp, svrPort, id] },
-      ]);
+      const filter = where(scope, [{ sql: 'ID = CAST(? AS UNSIGNED)', values: [id] }]);
       return {
-        sql: `SELECT ${hint(timeoutMs)} INFO AS \`sql\` FROM ${VIEW}${filter.sql}`,
-        values: filter.values,
+        sql: `SELECT ${hint(timeoutMs)} INFO AS \`sql\`, (SVR_IP = ? AND SVR_PORT = ?) AS on_key FROM ${VIEW}${filter.sql} ORDER BY (STATE = 'ACTIVE') DESC, on_key DESC`,
+        values: [svrIp, svrPort, ...filter.values],
       };
     },
   };
