@@ -1,7 +1,7 @@
 import type { Dialect } from '@tenant-sessions/contracts';
 import type { SessionDialect } from './dialect';
 import { mariadbDialect } from './mariadb';
-import { mysqlDialect } from './mysql';
+import { hasPerformanceSchemaProcesslist, mysqlDialect, performanceSchemaOn } from './mysql';
 import { oceanbaseDialect } from './oceanbase';
 import type { DialectOptions } from './options';
 
@@ -25,7 +25,8 @@ export const detectDialect = (version: string): Dialect => {
 
 /** Each family's factory; OceanBase's probes the server (mode, view columns, OBProxy). */
 const FACTORIES: Record<Dialect, (version: string, options: DialectOptions) => Promise<SessionDialect>> = {
-  mysql: async (version) => mysqlDialect(version),
+  mysql: async (version, { read }) =>
+    mysqlDialect(version, hasPerformanceSchemaProcesslist(version) && (await performanceSchemaOn(read))),
   mariadb: async () => mariadbDialect(),
   oceanbase: oceanbaseDialect,
 };

@@ -1,4 +1,5 @@
-import { boundKill, type SessionDialect } from './dialect';
+import type { RowDataPacket } from 'mysql2/promise';
+import { boundKill, type SessionDialect, type Statement } from './dialect';
 import { systemThreadReason } from './protection';
 import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession } from './rows';
 
@@ -8,11 +9,35 @@ export const hasPerformanceSchemaProcesslist = (version: string): boolean => {
   return major > 8 || (major === 8 && (minor > 0 || patch >= 22));
 };
 
-/** MySQL 5.7 / 8: the optimizer hint MAX_EXECUTION_TIME bounds the SELECT (errno 3024). */
-export const mysqlDialect = (version: string): SessionDialect => {
-  const table = hasPerformanceSchemaProcesslist(version)
-    ? 'performance_schema.processlist'
-    : 'information_schema.PROCESSLIST';
+/**
+ * Whether performance_schema collects: with `performance_schema=OFF` its processlist table is
+ * there but empty, and the tab would list nothing without a word. A failed look answers false
+ * (information_schema always answers).
+ */
+export const performanceSchemaOn = async (
+  read: (statement: Statement) => Promise<RowDataPacket[]>,
+): Promise<boolean> => {
+  try {
+    const [row] = await read({ sql: 'SELECT @@GLOBAL.performance_schema AS ps', values: [] });
+    return Number(row?.ps) === 1;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * MySQL 5.7 / 8: the optimizer hint MAX_EXECUTION_TIME bounds the SELECT (errno 3024). The
+ * processlist is read from performance_schema from 8.0.22 on when it collects, else from
+ * information_schema.
+ */
+export const mysqlDialect = (
+  version: string,
+  performanceSchema = hasPerformanceSchemaProcesslist(version),
+): SessionDialect => {
+  const table =
+    performanceSchema && hasPerformanceSchemaProcesslist(version)
+      ? 'performance_schema.processlist'
+      : 'information_schema.PROCESSLIST';
   const select = (timeoutMs: number, columns: string) =>
     `SELECT /*+ MAX_EXECUTION_TIME(${Math.ceil(timeoutMs)}) */ ${columns} FROM ${table}`;
   return {

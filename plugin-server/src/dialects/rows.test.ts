@@ -94,13 +94,27 @@ describe('dialects', () => {
     expect((await dialectFor('8.0.36', 'mariadb', options)).name).toBe('mariadb');
   });
 
-  it('read MySQL from performance_schema from 8.0.22 on', async () => {
+  it('read MySQL from performance_schema from 8.0.22 on, when it collects', async () => {
     expect(hasPerformanceSchemaProcesslist('8.0.21')).toBe(false);
     expect(hasPerformanceSchemaProcesslist('8.0.22')).toBe(true);
     expect(hasPerformanceSchemaProcesslist('8.4.0')).toBe(true);
     expect(hasPerformanceSchemaProcesslist('5.7.44-log')).toBe(false);
-    expect((await dialectFor('8.0.36', undefined, options)).listSessions(500).sql).toMatch(
+    const answering = (ps: number): DialectOptions => ({
+      ...options,
+      read: async ({ sql }) => {
+        expect(sql).toBe('SELECT @@GLOBAL.performance_schema AS ps');
+        return [{ ps }] as never;
+      },
+    });
+    expect((await dialectFor('8.0.36', undefined, answering(1))).listSessions(500).sql).toMatch(
       /^SELECT \/\*\+ MAX_EXECUTION_TIME\(500\) \*\/ .* FROM performance_schema\.processlist$/,
+    );
+    // performance_schema=OFF leaves its processlist empty; a failed look reads information_schema too.
+    expect((await dialectFor('8.0.36', undefined, answering(0))).listSessions(500).sql).toMatch(
+      /FROM information_schema\.PROCESSLIST$/,
+    );
+    expect((await dialectFor('8.0.36', undefined, options)).listSessions(500).sql).toMatch(
+      /FROM information_schema\.PROCESSLIST$/,
     );
     expect((await dialectFor('5.7.44', undefined, options)).listSessions(500).sql).toMatch(
       /FROM information_schema\.PROCESSLIST$/,
