@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiContext } from './api/ApiContext';
-import { createSessionsApi } from './api/client';
+import { createSessionsApi, type GetAuthToken } from './api/client';
 import type { SessionsParcelProps } from './props';
 import { retire } from './retire';
 import { SessionsTab } from './SessionsTab';
@@ -15,27 +15,34 @@ const newQueryClient = () =>
     },
   });
 
+/** Reads the latest token getter (module level: it must not close over a mount's props). */
+const readingFrom = (tokens: { current: GetAuthToken }) => () => tokens.current();
+
 /**
  * One mount: its own query cache, its own abort signal, its style element. Unmounting aborts
- * every request in flight, empties the cache and removes the style.
+ * every request in flight, empties the cache and removes the style. No closure made here may
+ * capture the props object: it holds the mount's element (`domElement`), and anything such a
+ * closure reaches that outlives the mount (a V8 inline cache pinning a table's getter was seen
+ * to) would keep the element and its root's listeners alive.
  */
-export function Root(props: SessionsParcelProps & { name?: string }) {
+export function Root({
+  apiUrl,
+  getAuthToken,
+  name,
+  clusterId,
+  tenantId,
+  locale,
+}: SessionsParcelProps & { name?: string }) {
   const [lifetime] = useState(() => new AbortController());
   const [queryClient] = useState(newQueryClient);
-  const tokens = useRef(props.getAuthToken);
-  tokens.current = props.getAuthToken;
+  const tokens = useRef(getAuthToken);
+  tokens.current = getAuthToken;
   const api = useMemo(
-    () =>
-      createSessionsApi({
-        url: props.apiUrl,
-        getAuthToken: () => tokens.current(),
-        lifetime: lifetime.signal,
-      }),
-    [props.apiUrl, lifetime],
+    () => createSessionsApi({ url: apiUrl, getAuthToken: readingFrom(tokens), lifetime: lifetime.signal }),
+    [apiUrl, lifetime],
   );
   useScopedStyles();
 
-  const name = props.name;
   useEffect(
     () => () => {
       lifetime.abort();
@@ -45,10 +52,10 @@ export function Root(props: SessionsParcelProps & { name?: string }) {
   );
 
   return (
-    <div className="tsp-root" lang={props.locale}>
+    <div className="tsp-root" lang={locale}>
       <ApiContext value={api}>
         <QueryClientProvider client={queryClient}>
-          <SessionsTab clusterId={props.clusterId} tenantId={props.tenantId} locale={props.locale} />
+          <SessionsTab clusterId={clusterId} tenantId={tenantId} locale={locale} />
         </QueryClientProvider>
       </ApiContext>
     </div>

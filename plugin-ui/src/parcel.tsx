@@ -1,5 +1,6 @@
 import * as React from 'react';
 import * as ReactDOMClient from 'react-dom/client';
+import type { AppProps } from 'single-spa';
 import singleSpaReact from 'single-spa-react';
 import type { SessionsParcelProps } from './props';
 import { Root } from './Root';
@@ -10,15 +11,37 @@ import { retired } from './retire';
  * { domElement, clusterId, tenantId?, apiUrl, getAuthToken, locale? })`; `update` with new props
  * refetches; `unmount` leaves the element empty.
  */
+/**
+ * The tab's error boundary, one class for every mount. (Given `errorBoundary` instead,
+ * single-spa-react builds this class on the first mount, closing over that mount's props, and
+ * keeps it: the first mount's element and its root's listeners would then never be collected.)
+ */
+class TabErrorBoundary extends React.Component<
+  React.PropsWithChildren<SessionsParcelProps & AppProps>,
+  { error: Error | null }
+> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div className="tsp-root" role="alert">
+        The Tenant Session tab failed: {error.message}
+      </div>
+    );
+  }
+}
+
 const lifecycles = singleSpaReact<SessionsParcelProps>({
   React,
   ReactDOMClient,
   rootComponent: Root,
-  errorBoundary: (error) => (
-    <div className="tsp-root" role="alert">
-      The Tenant Session tab failed: {error.message}
-    </div>
-  ),
+  errorBoundaryClass: TabErrorBoundary,
 });
 
 export const { bootstrap, mount } = lifecycles;

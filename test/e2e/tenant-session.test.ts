@@ -438,7 +438,7 @@ describe('mount hygiene', () => {
     if (waited > 0) process.stdout.write(`mount hygiene: listeners settled ${waited} s late\n`);
     const growth = `JS heap after GC: ${mb(start.used)} after ${WARM_UP} warm-up round trips, ${mb(end.used)} after 20 more (${percent(start.used, end.used)}); JS event listeners ${start.listeners} → ${end.listeners}`;
     process.stdout.write(`mount hygiene: ${growth}\n`);
-    // Each unmounted parcel's React root keeps its ~70 listeners on its (detached) container while
+    // Each unmounted parcel's React root keeps its ~142 listeners on its (detached) container while
     // anything still references that container: the listener count shows a retained mount plainly.
     expect(end.listeners, `unmounted parcels stay referenced: ${growth}`).toBeLessThanOrEqual(bound);
     expect(end.used, `the heap grew more than 10%: ${growth}`).toBeLessThanOrEqual(start.used * 1.1);

@@ -1,5 +1,5 @@
 import type { KillInput, Session } from '@tenant-sessions/contracts';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TrpcFailure } from '../../demo/trpcHttp';
 import { activeLong, pageOf, SESSIONS } from '../test/fixtures';
@@ -51,6 +51,19 @@ describe('closing', () => {
     expect(sidecar.inputs('sessions.kill')).toEqual([EXPECTED_INPUT]);
     expect(sidecar.inputs('sessions.killQuery')).toEqual([]);
     await waitFor(() => expect(sidecar.inputs('sessions.list').length).toBeGreaterThan(listsBefore));
+  });
+
+  it('sends one close for a double click on the confirmation', async () => {
+    const sidecar = mockSidecar();
+    const { dialog } = await askToClose('session');
+    const confirm = within(dialog).getByRole('button', { name: 'Close Session' });
+    // Two clicks in the same moment, before the pending state has rendered the button disabled.
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    expect(
+      await screen.findByText(`Session ${activeLong.id} (app_rw from 10.1.2.3:51234) was closed.`),
+    ).toBeInTheDocument();
+    expect(sidecar.inputs('sessions.kill')).toEqual([EXPECTED_INPUT]);
   });
 
   it('Close Current Query, under the More menu, goes to sessions.killQuery', async () => {

@@ -1,5 +1,5 @@
 import type { KillKind, Session, TenantRef } from '@tenant-sessions/contracts';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { describeError } from '../api/errors';
 import { useKill } from '../api/queries';
 import type { CloseTarget } from '../dialogs/ConfirmClose';
@@ -20,8 +20,13 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
     setTarget({ session, kind });
   }, []);
 
+  // Set at once on the first click: `busy` disables Confirm only once the mutation's state has
+  // rendered, and a quick double click would otherwise send the close twice.
+  const sending = useRef(false);
+
   const confirm = async () => {
-    if (!target) return;
+    if (!target || sending.current) return;
+    sending.current = true;
     const { session, kind } = target;
     const input = {
       ...tenant,
@@ -44,6 +49,7 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
         text: problem.detail ? `${problem.title}: ${problem.detail}` : problem.title,
       });
     } finally {
+      sending.current = false;
       setTarget(null);
     }
   };
