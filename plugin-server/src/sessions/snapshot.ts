@@ -72,6 +72,19 @@ export const sessionsOf = (
 };
 
 /**
+ * What the account sees: 'all' when the probe found PROCESS granted to it, or when the list shows
+ * a session of another user than its own connections' (PROCESS reached through a role, which the
+ * grant tables do not show it; an account without PROCESS sees only its own user's sessions).
+ */
+export const visibilityOf = (probed: Visibility, sessions: Session[], own: Set<string>): Visibility => {
+  if (probed === 'all') return 'all';
+  const ownUsers = new Set<string>();
+  for (const session of sessions) if (own.has(session.id)) ownUsers.add(session.user);
+  if (ownUsers.size === 0) return probed;
+  return sessions.some((session) => !ownUsers.has(session.user)) ? 'all' : probed;
+};
+
+/**
  * Reads the tenant's processlist once and remembers who each key was (for `changed` on kill).
  * Each row becomes a Session as it arrives, so the driver's rows are never all alive at once.
  * `ownIds` answers the ids of every sidecar connection to the tenant's server.
@@ -88,13 +101,14 @@ export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): P
       read.push(session);
     });
     const capturedAt = new Date().toISOString();
-    const sessions = finish(dialect, read, ownIds());
+    const own = ownIds();
+    const sessions = finish(dialect, read, own);
     handle.lastSeen = seenIn(sessions);
     return {
       sessions,
       capturedAt,
       dialect: dialect.name,
-      visibility: probe.visibility,
+      visibility: visibilityOf(probe.visibility, sessions, own),
       serverVersion: probe.serverVersion,
     };
   });
