@@ -5,8 +5,9 @@ import { entityId } from './tenants';
 
 /**
  * One close attempt as the audit keeps it (issue 5): who, where, which session, what it was
- * running, what was asked and what came of it. `sql` is the preview of the fresh read made just
- * before the KILL (at most LIMITS.sqlPreviewChars characters; `sqlTruncated` says when cut).
+ * running, what was asked and what came of it. `sql` is the statement the fresh read made just
+ * before the KILL found running (at most LIMITS.auditSqlChars characters; `sqlTruncated` says
+ * when cut).
  */
 export const auditRecord = z.object({
   /** Unique within the audit: a UUID (file sink) or the table's row number (MySQL sink). */

@@ -14,6 +14,8 @@ export const LIMITS = {
   maxPageIndex: 1_000_000,
   /** Characters of SQL a list row carries; the rest is read with sessions.sql. */
   sqlPreviewChars: 256,
+  /** Characters of a closed session's SQL the audit keeps (fits a MySQL TEXT in utf8mb4). */
+  auditSqlChars: 16_000,
 } as const;
 
 /** A database session id: an unsigned 64-bit integer written in decimal. */

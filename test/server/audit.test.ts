@@ -168,6 +168,35 @@ describe('the file audit through a real sidecar', () => {
     for (const v of [busy, idle, changed, denied]) await v.close();
   });
 
+  it("keeps the closed session's whole statement, not only the list's 256-character preview", async () => {
+    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'long-sql-operator' });
+    const busy = await openVictim(url, frank);
+    const statement = `SELECT 1 FROM DUAL WHERE SLEEP(30) AND '${'long-'.repeat(150)}' <> ''`;
+    const ended = busy.busy(statement);
+    await waitUntilRunning(admin, busy.id);
+    const report = await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    expect(report.results[0]?.outcome).toBe('killed');
+    expect((await ended)?.errno).toBe(1317);
+    const { rows } = await auditOf(sidecar, { operator: 'long-sql-operator' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ sql: statement, sqlTruncated: false });
+    expect(statement.length).toBeGreaterThan(700);
+    await busy.close();
+  });
+
+  it('cuts a statement longer than 16,000 characters there, and says so', async () => {
+    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'huge-sql-operator' });
+    const busy = await openVictim(url, frank);
+    const statement = `SELECT 1 FROM DUAL WHERE SLEEP(30) AND '${'x'.repeat(17_000)}' <> ''`;
+    const ended = busy.busy(statement);
+    await waitUntilRunning(admin, busy.id);
+    await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    expect((await ended)?.errno).toBe(1317);
+    const { rows } = await auditOf(sidecar, { operator: 'huge-sql-operator' });
+    expect(rows[0]).toMatchObject({ sql: statement.slice(0, 16_000), sqlTruncated: true });
+    await busy.close();
+  });
+
   it('filters by outcome and pages', async () => {
     const protectedOnly = await auditOf(sidecar, { operator, outcome: 'protected' });
     expect(protectedOnly.rows.map((r) => r.outcome)).toEqual(['protected']);

@@ -29,7 +29,10 @@ export interface SessionDialect {
   readonly name: Dialect;
   /** Every visible session, bounded on the server by `timeoutMs` where the server can. */
   listSessions(timeoutMs: number): Statement;
-  /** The sessions with these ids (kill's fresh read), same columns as listSessions. */
+  /**
+   * The sessions with these ids (kill's fresh read): listSessions' columns, and `info_audit`, the
+   * SQL text the audit keeps (AUDIT_SQL_COLUMN).
+   */
   sessionsByIds(ids: string[], timeoutMs: number): Statement;
   /**
    * One session's full SQL text, as rows with a column `sql`, the one to answer first; null when

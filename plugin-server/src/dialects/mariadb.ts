@@ -1,6 +1,12 @@
 import { boundKill, type SessionDialect } from './dialect';
 import { systemThreadReason } from './protection';
-import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession } from './rows';
+import {
+  AUDIT_SQL_COLUMN,
+  idList,
+  PROCESS_PRIVILEGE_SQL,
+  PROCESSLIST_COLUMNS,
+  processRowToSession,
+} from './rows';
 
 /** `SET STATEMENT max_statement_time` takes seconds; the server enforces it (errno 1969). */
 const bounded = (sql: string, timeoutMs: number): string =>
@@ -13,13 +19,15 @@ const bounded = (sql: string, timeoutMs: number): string =>
 const SQL_TEXT = 'CONVERT(INFO_BINARY USING utf8mb4)';
 
 const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT)} FROM information_schema.PROCESSLIST`;
+/** Kill's fresh read: the list's columns and the SQL text the audit keeps. */
+const FROM_FOR_KILL = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT)}, ${AUDIT_SQL_COLUMN(SQL_TEXT)} FROM information_schema.PROCESSLIST`;
 
 /** MariaDB 10.6+: information_schema.PROCESSLIST with TIME_MS for fractional time. */
 export const mariadbDialect = (): SessionDialect => ({
   name: 'mariadb',
   listSessions: (timeoutMs) => ({ sql: bounded(FROM, timeoutMs), values: [] }),
   sessionsByIds: (ids, timeoutMs) => ({
-    sql: bounded(`${FROM} WHERE ID IN (${idList(ids)})`, timeoutMs),
+    sql: bounded(`${FROM_FOR_KILL} WHERE ID IN (${idList(ids)})`, timeoutMs),
     values: ids,
   }),
   sqlText: ({ observer, id }, { address }, timeoutMs) =>

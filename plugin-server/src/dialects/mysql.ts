@@ -1,7 +1,13 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { boundKill, type SessionDialect, type Statement } from './dialect';
 import { systemThreadReason } from './protection';
-import { idList, PROCESS_PRIVILEGE_SQL, PROCESSLIST_COLUMNS, processRowToSession } from './rows';
+import {
+  AUDIT_SQL_COLUMN,
+  idList,
+  PROCESS_PRIVILEGE_SQL,
+  PROCESSLIST_COLUMNS,
+  processRowToSession,
+} from './rows';
 
 /** True from 8.0.22 on, where performance_schema.processlist avoids the global mutex. */
 export const hasPerformanceSchemaProcesslist = (version: string): boolean => {
@@ -44,7 +50,7 @@ export const mysqlDialect = (
     name: 'mysql',
     listSessions: (timeoutMs) => ({ sql: select(timeoutMs, PROCESSLIST_COLUMNS('TIME')), values: [] }),
     sessionsByIds: (ids, timeoutMs) => ({
-      sql: `${select(timeoutMs, PROCESSLIST_COLUMNS('TIME'))} WHERE ID IN (${idList(ids)})`,
+      sql: `${select(timeoutMs, `${PROCESSLIST_COLUMNS('TIME')}, ${AUDIT_SQL_COLUMN()}`)} WHERE ID IN (${idList(ids)})`,
       values: ids,
     }),
     sqlText: ({ observer, id }, { address }, timeoutMs) =>

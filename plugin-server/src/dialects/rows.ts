@@ -19,6 +19,13 @@ export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string 
     `CHAR_LENGTH(${info}) AS info_length`,
   ].join(', ');
 
+/**
+ * The column kill's fresh read adds for the audit: at most auditSqlChars + 1 characters of the
+ * SQL text (the one more says it was cut), as `info_audit`.
+ */
+export const AUDIT_SQL_COLUMN = (info = 'INFO'): string =>
+  `LEFT(${info}, ${LIMITS.auditSqlChars + 1}) AS info_audit`;
+
 /** A driver value as text (Buffers read as UTF-8); null stays null. */
 export const text = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;

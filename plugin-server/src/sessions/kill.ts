@@ -2,13 +2,15 @@ import {
   type KillKind,
   type KillReport,
   type KillResult,
+  LIMITS,
   makeSessionKey,
   parseSessionKey,
   type Session,
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import type { AttemptRecorder } from '../audit/sink';
-import type { DirectAddress, KillStatement, SessionDialect } from '../dialects';
+import type { DirectAddress, KillStatement, ProcessRow, RowContext, SessionDialect } from '../dialects';
+import { previewOf, text } from '../dialects/rows';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
 import { errnoOf, type Outcome, outcomeOfError } from './outcomes';
@@ -70,6 +72,28 @@ const waitUntilGone = async (
     await new Promise((resolve) => setTimeout(resolve, pause));
     pause = Math.min(pause * 2, GONE_MAX_PAUSE_MS);
   }
+};
+
+type AuditSql = { sql: string | null; sqlTruncated: boolean };
+const NO_SQL: AuditSql = { sql: null, sqlTruncated: false };
+const previewForAudit = (session: Session): AuditSql => ({
+  sql: session.sqlPreview,
+  sqlTruncated: session.sqlTruncated,
+});
+
+/**
+ * The SQL each session of kill's fresh read was running, as the audit keeps it (up to
+ * auditSqlChars characters, flagged when cut), by the key of the row's session.
+ */
+const auditSqlByKey = (dialect: SessionDialect, rows: ProcessRow[], context: RowContext) => {
+  const byKey = new Map<string, AuditSql>();
+  for (const row of rows) {
+    const full = text(row.info_audit);
+    if (full === null || full === undefined) continue;
+    const sql = previewOf(full, LIMITS.auditSqlChars);
+    byKey.set(dialect.toSession(row, context).key, { sql, sqlTruncated: sql.length < full.length });
+  }
+  return byKey;
 };
 
 /** Every key a session answers to: its own, and its id on each other observer it was folded from. */
@@ -148,6 +172,7 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
     const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
     const fresh = byEveryKey(sessionsOf(handle, dialect, rows, request.ownIds()));
+    const auditSql = auditSqlByKey(dialect, rows, { address: handle.address });
     const direct = new Map(
       rows.flatMap((row) => {
         const target = dialect.directAddress?.(row);
@@ -189,8 +214,7 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
         user: session?.user ?? null,
         source: session?.source ?? null,
         database: session?.database ?? null,
-        sql: session?.sqlPreview ?? null,
-        sqlTruncated: session?.sqlTruncated ?? false,
+        ...(session ? (auditSql.get(session.key) ?? previewForAudit(session)) : NO_SQL),
         kind,
         outcome: step.outcome.outcome,
         message: step.outcome.message,

@@ -30,10 +30,10 @@ describe('the OceanBase statements', () => {
     );
   });
 
-  it('read sessions by id, the ids bound, in both scopes', () => {
+  it('read sessions by id, the ids bound, in both scopes, with the SQL text the audit keeps', () => {
     const ids = ['3221487622', '18446744073709551615'];
     expect(obStatements(tenant, V42).byIds(ids, 5000)).toEqual({
-      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ ${CORE}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE ID IN (CAST(? AS UNSIGNED), CAST(? AS UNSIGNED))`,
+      sql: `SELECT /*+ QUERY_TIMEOUT(5000000) */ ${CORE}, TRACE_ID AS trace_id, SQL_ID AS sql_id, TRANS_STATE AS trans_state, LEFT(INFO, 16001) AS info_audit FROM oceanbase.\`GV$OB_PROCESSLIST\` WHERE ID IN (CAST(? AS UNSIGNED), CAST(? AS UNSIGNED))`,
       values: ids,
     });
     expect(obStatements(sys, V42).byIds(ids, 5000)).toMatchObject({

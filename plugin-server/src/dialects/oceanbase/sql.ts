@@ -1,7 +1,7 @@
 import type { KillKind } from '@tenant-sessions/contracts';
 import { LIMITS, SESSION_ID_PATTERN } from '@tenant-sessions/contracts';
 import type { KillStatement, Statement } from '../dialect';
-import { idList } from '../rows';
+import { AUDIT_SQL_COLUMN, idList } from '../rows';
 import { VIEW, type ViewColumns } from './columns';
 
 /** Whose sessions a tenant's account reads: its own tenant, or one tenant seen from sys. */
@@ -44,17 +44,18 @@ const where = (scope: Scope, conditions: Statement[]): Statement => {
 
 /** The statements of one tenant's dialect, fixed by its scope and its server's columns. */
 export const obStatements = (scope: Scope, columns: ViewColumns) => {
-  const select = (timeoutMs: number, conditions: Statement[]): Statement => {
+  const select = (timeoutMs: number, conditions: Statement[], forAudit = false): Statement => {
     const filter = where(scope, conditions);
+    const audit = forAudit ? `, ${AUDIT_SQL_COLUMN()}` : '';
     return {
-      sql: `SELECT ${hint(timeoutMs)} ${listColumns(columns)} FROM ${VIEW}${filter.sql}`,
+      sql: `SELECT ${hint(timeoutMs)} ${listColumns(columns)}${audit} FROM ${VIEW}${filter.sql}`,
       values: filter.values,
     };
   };
   return {
     list: (timeoutMs: number): Statement => select(timeoutMs, []),
     byIds: (ids: string[], timeoutMs: number): Statement =>
-      select(timeoutMs, [{ sql: `ID IN (${idList(ids)})`, values: ids }]),
+      select(timeoutMs, [{ sql: `ID IN (${idList(ids)})`, values: ids }], true),
     /**
      * The full INFO of session `id`, named by the observer `svrIp:svrPort`: the same id on several
      * observers is one session (4.2.5+ client session ids, folded in the list), so its ACTIVE row
