@@ -36,8 +36,19 @@ export const closeAudit = (
   { operator, tenant, log }: { operator: string; tenant: TenantRef; log: Logger },
 ): CloseAudit => {
   let appended = 0;
-  const record = async (attempt: KillAttempt) => {
+  /**
+   * Appends go to the sink one after the other, in the order they were asked for: a close call
+   * records from several connections at once, and a table sink would otherwise commit them in
+   * whatever order its own connections answer.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const record = (attempt: KillAttempt): Promise<void> => {
     const time = new Date().toISOString();
+    const done = queue.then(() => append(attempt, time));
+    queue = done.catch(() => undefined);
+    return done;
+  };
+  const append = async (attempt: KillAttempt, time: string) => {
     log.info(
       {
         event: 'kill',

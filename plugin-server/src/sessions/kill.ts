@@ -247,7 +247,7 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
       // Extra connections only help a call with KILLs to spare, and only those the pool has free
       // right now (never queued behind other calls); one that cannot be had, or breaks, just
       // leaves the work to the others. Each first proves its connection alive with a read, so a
-      // stale pooled connection is replaced before any KILL goes out on it.
+      // stale pooled connection is dropped before any KILL goes out on it (its share goes to the others).
       const extra = Math.min(KILL_CONCURRENCY, handle.config.poolSize, kills) - 1;
       const helpers = Array.from({ length: Math.max(0, extra) }, () => {
         const helper = { started: false, done: Promise.resolve() };

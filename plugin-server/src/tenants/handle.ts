@@ -83,7 +83,9 @@ export class TenantHandle {
    */
   async withSpareConnection<T>(work: (connection: TenantConnection) => Promise<T>): Promise<T | undefined> {
     if (!this.pool || this.claimed >= this.config.poolSize) return undefined;
-    return this.attempt(work, true).catch(() => undefined);
+    // No retry on a fresh connection when this one was found dead: that retry would not check
+    // for room again, and could take the place of a call waiting for the pool.
+    return this.attempt(work, false).catch(() => undefined);
   }
 
   private async attempt<T>(
