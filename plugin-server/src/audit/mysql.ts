@@ -1,6 +1,7 @@
 import type { AuditPage, AuditQuery, AuditRecord } from '@tenant-sessions/contracts';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { ConfigError } from '../config/tenants';
+import { trackThreadIds } from '../tenants/pool';
 import type { AuditSink, NewAuditRecord } from './sink';
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -100,11 +101,7 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
   // Its connections are the sidecar's own: a tenant on the same server must never list them as
   // closable (a KILL of one would make the next close answer AUDIT_UNAVAILABLE).
   const ids = new Set<string>();
-  pool.pool.on('connection', (connection) => {
-    const id = String(connection.threadId);
-    ids.add(id);
-    connection.once('end', () => ids.delete(id));
-  });
+  trackThreadIds(pool, ids);
   let created = false;
   const run = async (sql: string, values: unknown[] = []) => {
     const [rows] = await pool.query<RowDataPacket[]>({ sql, values, timeout: TIMEOUT_MS });

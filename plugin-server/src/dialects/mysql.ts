@@ -40,10 +40,7 @@ export const mysqlDialect = (
   version: string,
   performanceSchema = hasPerformanceSchemaProcesslist(version),
 ): SessionDialect => {
-  const table =
-    performanceSchema && hasPerformanceSchemaProcesslist(version)
-      ? 'performance_schema.processlist'
-      : 'information_schema.PROCESSLIST';
+  const table = performanceSchema ? 'performance_schema.processlist' : 'information_schema.PROCESSLIST';
   const select = (timeoutMs: number, columns: string) =>
     `SELECT /*+ MAX_EXECUTION_TIME(${Math.ceil(timeoutMs)}) */ ${columns} FROM ${table}`;
   return {

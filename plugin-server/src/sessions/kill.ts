@@ -9,12 +9,12 @@ import {
 } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import type { AttemptRecorder } from '../audit/sink';
-import type { DirectAddress, KillStatement, ProcessRow, RowContext, SessionDialect } from '../dialects';
+import type { DirectAddress, KillStatement, ProcessRow, SessionDialect } from '../dialects';
 import { previewOf, text } from '../dialects/rows';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
 import { errnoOf, type Outcome, outcomeOfError } from './outcomes';
-import { sessionsOf } from './snapshot';
+import { finishSessions } from './snapshot';
 
 export type KillRequest = {
   handle: TenantHandle;
@@ -83,16 +83,18 @@ const previewForAudit = (session: Session): AuditSql => ({
 
 /**
  * The SQL each session of kill's fresh read was running, as the audit keeps it (up to
- * auditSqlChars characters, flagged when cut), by the key of the row's session.
+ * auditSqlChars characters, flagged when cut), by the key of the row's session (`sessions[i]`
+ * is `rows[i]` mapped, before folding).
  */
-const auditSqlByKey = (dialect: SessionDialect, rows: ProcessRow[], context: RowContext) => {
+const auditSqlByKey = (rows: ProcessRow[], sessions: Session[]) => {
   const byKey = new Map<string, AuditSql>();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const full = text(row.info_audit);
-    if (full === null || full === undefined) continue;
+    const key = sessions[i]?.key;
+    if (full === null || key === undefined) return;
     const sql = previewOf(full, LIMITS.auditSqlChars);
-    byKey.set(dialect.toSession(row, context).key, { sql, sqlTruncated: sql.length < full.length });
-  }
+    byKey.set(key, { sql, sqlTruncated: sql.length < full.length });
+  });
   return byKey;
 };
 
@@ -171,8 +173,10 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
     const timeoutMs = handle.config.statementTimeoutMs;
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
     const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
-    const fresh = byEveryKey(sessionsOf(handle, dialect, rows, request.ownIds()));
-    const auditSql = auditSqlByKey(dialect, rows, { address: handle.address });
+    const context = { address: handle.address };
+    const read = rows.map((row) => dialect.toSession(row, context));
+    const auditSql = auditSqlByKey(rows, read);
+    const fresh = byEveryKey(finishSessions(dialect, read, request.ownIds()));
     const direct = new Map(
       rows.flatMap((row) => {
         const target = dialect.directAddress?.(row);

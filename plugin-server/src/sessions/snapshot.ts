@@ -1,5 +1,5 @@
 import type { Dialect, Session, Visibility } from '@tenant-sessions/contracts';
-import type { ProcessRow, SessionDialect } from '../dialects';
+import type { SessionDialect } from '../dialects';
 import type { SeenSessions, TenantHandle } from '../tenants/handle';
 
 /** Every visible session of a tenant at one moment. */
@@ -50,25 +50,14 @@ const shareStable = (session: Session, previous: SeenSessions | undefined): void
 };
 
 /** Folds where the dialect folds, then marks protection in place (the array is the caller's own). */
-const finish = (dialect: SessionDialect, sessions: Session[], ownIds: Set<string>): Session[] => {
+export const finishSessions = (
+  dialect: SessionDialect,
+  sessions: Session[],
+  ownIds: Set<string>,
+): Session[] => {
   const folded = dialect.foldSessions ? dialect.foldSessions(sessions) : sessions;
   for (let i = 0; i < folded.length; i++) folded[i] = withProtection(dialect, folded[i] as Session, ownIds);
   return folded;
-};
-
-/** Rows of a processlist read as Sessions, folded where the dialect folds, then protection-marked. */
-export const sessionsOf = (
-  handle: TenantHandle,
-  dialect: SessionDialect,
-  rows: ProcessRow[],
-  ownIds: Set<string>,
-): Session[] => {
-  const context = { address: handle.address };
-  return finish(
-    dialect,
-    rows.map((row) => dialect.toSession(row, context)),
-    ownIds,
-  );
 };
 
 /**
@@ -102,7 +91,7 @@ export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): P
     });
     const capturedAt = new Date().toISOString();
     const own = ownIds();
-    const sessions = finish(dialect, read, own);
+    const sessions = finishSessions(dialect, read, own);
     handle.lastSeen = seenIn(sessions);
     return {
       sessions,
