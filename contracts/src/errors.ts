@@ -30,6 +30,8 @@ export type SessionsErrorData = {
   reason: ErrorReason;
   /** zod's issues, for INVALID_INPUT only. */
   issues?: Array<{ path: Array<string | number>; message: string; code: string }>;
+  /** What the message names (host:port, a path, a count...), each a string, for clients that translate. */
+  params?: Record<string, string>;
   /** Seconds until a retry may succeed, for TOO_MANY_REQUESTS only. */
   retryAfterSeconds?: number;
 };

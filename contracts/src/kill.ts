@@ -31,7 +31,19 @@ export type KillInput = z.input<typeof killInput>;
 export const killKind = z.enum(['session', 'query']);
 export type KillKind = z.infer<typeof killKind>;
 
-export const killOutcome = z.enum(['killed', 'not_found', 'denied', 'protected', 'changed', 'error']);
+/**
+ * `unknown`: the KILL was sent and its answer never came (timeout), or the sidecar stopped before
+ * the outcome was recorded: check whether the session is still there.
+ */
+export const killOutcome = z.enum([
+  'killed',
+  'not_found',
+  'denied',
+  'protected',
+  'changed',
+  'error',
+  'unknown',
+]);
 export type KillOutcome = z.infer<typeof killOutcome>;
 
 export const killResult = z.object({
@@ -39,8 +51,16 @@ export const killResult = z.object({
   outcome: killOutcome,
   /** The reason a person can act on; null when the kill simply worked. */
   message: z.string().nullable(),
+  /** A stable message code (messages.ts) so a client can say it in the operator's language. */
+  code: z.string().optional(),
+  /** What the message names, each a string. */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type KillResult = z.infer<typeof killResult>;
 
-export const killReport = z.object({ results: z.array(killResult) });
+export const killReport = z.object({
+  /** The call's id: every audit record of the call carries it. */
+  callId: z.string().optional(),
+  results: z.array(killResult),
+});
 export type KillReport = z.infer<typeof killReport>;
