@@ -13,14 +13,14 @@ import { portalSignin } from './http/signin';
 import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
 import { wholeAnswers } from './http/whole';
 import { requestLogging } from './logging/requests';
-import { httpTimer, metricsEndpoint } from './metrics/http';
+import { httpTimer, metricsEndpoint, nameCalls } from './metrics/http';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
 import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotCache } from './snapshots/cache';
 import { TenantRegistry } from './tenants/registry';
-import { describeError, retryAfterOf } from './trpc/errors';
-import type { Context } from './trpc/init';
+import { contextFactory } from './trpc/context';
+import { errorDataOf, retryAfterOf } from './trpc/errors';
 
 export type AppOptions = {
   tenants: TenantConfig[];
@@ -46,9 +46,6 @@ export type AppOptions = {
 
 export type App = { app: Express; registry: TenantRegistry; audit: AuditSink; metrics: Metrics };
 
-/** Every procedure name of the router, the only values of the HTTP metric's `procedure` label. */
-const PROCEDURES: ReadonlySet<string> = new Set(Object.keys(appRouter._def.procedures));
-
 /** The sidecar's HTTP app: request logging, health, the portal, and tRPC at /trpc. */
 export const createApp = (options: AppOptions): App => {
   const { logger, verify } = options;
@@ -65,7 +62,7 @@ export const createApp = (options: AppOptions): App => {
     maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
     metrics,
   });
-  const scale = { metrics, snapshots };
+  const createContext = contextFactory(verify, { registry, audit, closeRate, snapshots, metrics });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -80,7 +77,7 @@ export const createApp = (options: AppOptions): App => {
   if (options.portalSecret) app.use(portalSignin(options.portalSecret));
   app.use(
     '/trpc',
-    httpTimer(metrics, PROCEDURES),
+    httpTimer(metrics),
     noStore,
     bodyLimit,
     wholeAnswers,
@@ -91,19 +88,13 @@ export const createApp = (options: AppOptions): App => {
         const waits = errors.map(retryAfterOf).filter((s): s is number => s !== undefined);
         return waits.length > 0 ? { headers: { 'Retry-After': String(Math.max(...waits)) } } : {};
       },
-      createContext: async ({ req }): Promise<Context> => {
-        try {
-          const operator = await verify(req.get('authorization'));
-          req.log = req.log.child({ operator: operator.sub });
-          return { operator, authProblem: null, log: req.log, registry, audit, closeRate, ...scale };
-        } catch (error) {
-          const authProblem = (error as Error).message;
-          return { operator: null, authProblem, log: req.log, registry, audit, closeRate, ...scale };
-        }
+      createContext: (options) => {
+        nameCalls(options.res, options.info.calls);
+        return createContext(options);
       },
       onError: ({ error, path, req }) => {
         const log = (req as Request).log ?? logger;
-        const { reason } = describeError(error);
+        const { reason } = errorDataOf(error);
         if (error.code === 'INTERNAL_SERVER_ERROR')
           log.error({ err: error, path, reason }, 'procedure failed');
         else log.warn({ path, reason, message: error.message }, 'procedure refused');

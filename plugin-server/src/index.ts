@@ -2,7 +2,7 @@ export { type App, type AppOptions, createApp } from './app';
 export { fileSink } from './audit/file';
 export { mysqlSink, parseMysqlAuditUrl } from './audit/mysql';
 export { openAudit } from './audit/open';
-export type { AuditSink } from './audit/sink';
+export type { AuditSink, NewAuditRecord } from './audit/sink';
 export { AuthError, createVerifier, type Operator, signOperatorToken, type Verifier } from './auth/tokens';
 export { loadTenants, localTenant } from './config/load';
 export { readSettings, type Settings } from './config/settings';

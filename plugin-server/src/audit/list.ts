@@ -1,6 +1,6 @@
 import type { AuditPage, AuditQuery } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import { failure } from '../trpc/errors';
+import { SidecarError } from '../errors/sidecarError';
 import type { AuditSink } from './sink';
 
 /** audit.list: the sink's page, or AUDIT_UNAVAILABLE (the cause in the log, not in the answer). */
@@ -9,7 +9,7 @@ export const listAudit = async (sink: AuditSink, query: AuditQuery, log: Logger)
     return await sink.list(query);
   } catch (error) {
     log.error({ err: error, audit: sink.where }, 'audit unreadable');
-    throw failure(
+    throw new SidecarError(
       'AUDIT_UNAVAILABLE',
       "The audit of closes cannot be read now: ask the sidecar's administrator",
     );

@@ -1,13 +1,8 @@
 import type { TenantRef } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import { failure } from '../trpc/errors';
+import { codeOf } from '../errors/driver';
+import { SidecarError } from '../errors/sidecarError';
 import type { AttemptRecorder, AuditSink, KillAttempt } from './sink';
-
-/** The error's code (ENOENT, ER_ACCESS_DENIED_ERROR…) for answers; the whole error goes to the log only. */
-const codeOf = (error: unknown): string => {
-  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
-  return typeof code === 'string' ? code : typeof errno === 'number' ? `errno ${errno}` : 'unknown error';
-};
 
 /** What one close call needs of the audit: a check before any KILL, then one record per attempt. */
 export type CloseAudit = {
@@ -23,7 +18,7 @@ export type CloseAudit = {
 };
 
 /**
- * The audit of one close call. Durability (group commit, issue 5): each attempt is appended as
+ * The audit of one close call. Durability (group commit): each attempt is appended as
  * it completes, before its connection sends another KILL, so a crash of the sidecar's process
  * loses at most the records of the KILLs in flight at that moment (at most KILL_CONCURRENCY,
  * sessions/kill.ts; the file sink: the line is written to the operating system; the MySQL sink:
@@ -74,9 +69,10 @@ export const closeAudit = (
       });
     } catch (error) {
       log.error({ err: error, audit: sink.where, key: attempt.sessionKey }, 'audit write failed');
-      throw failure(
+      throw new SidecarError(
         'AUDIT_UNAVAILABLE',
         `The audit could not record closing session ${attempt.sessionId} (outcome: ${attempt.outcome}; ${codeOf(error)}): no further KILL was started in this call; those already sent were recorded where possible`,
+        { where: sink.where, cause: codeOf(error), sessionId: attempt.sessionId },
       );
     } finally {
       // Even a failed append may have written part of a line: flush covers it too.
@@ -89,9 +85,10 @@ export const closeAudit = (
       await sink.flush();
     } catch (error) {
       log.error({ err: error, audit: sink.where }, 'audit flush failed');
-      throw failure(
+      throw new SidecarError(
         'AUDIT_UNAVAILABLE',
         `The audit could not make the records of this call's close attempts durable (${codeOf(error)}); the attempts were made: ask the sidecar's administrator`,
+        { where: sink.where, cause: codeOf(error) },
       );
     }
   };
@@ -101,9 +98,10 @@ export const closeAudit = (
         await sink.ready();
       } catch (error) {
         log.error({ err: error, audit: sink.where }, 'audit unavailable: no session closed');
-        throw failure(
+        throw new SidecarError(
           'AUDIT_UNAVAILABLE',
           `The audit of closes cannot be written (${codeOf(error)}), so nothing was closed: ask the sidecar's administrator`,
+          { where: sink.where, cause: codeOf(error) },
         );
       }
     },

@@ -24,7 +24,7 @@ const reasonOf = (run: () => unknown) => {
     run();
     return 'allowed';
   } catch (error) {
-    return `${(error as { cause?: { reason?: string } }).cause?.reason ?? '?'}: ${(error as Error).message}`;
+    return `${(error as { reason?: string }).reason ?? '?'}: ${(error as Error).message}`;
   }
 };
 

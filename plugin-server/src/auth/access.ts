@@ -1,7 +1,7 @@
 import { type Right, readsWholeCluster, rightsOn, type TenantRef } from '@tenant-sessions/contracts';
+import { SidecarError } from '../errors/sidecarError';
 import type { TenantHandle } from '../tenants/handle';
 import type { TenantRegistry } from '../tenants/registry';
-import { failure } from '../trpc/errors';
 import type { Operator } from './tokens';
 
 /**
@@ -18,9 +18,14 @@ export const authorizedTenant = (
   const granted = rightsOn(operator.claim, clusterId, tenantId);
   const ref = `${clusterId}/${tenantId}`;
   if (!handle && readsWholeCluster(operator.claim, clusterId))
-    throw failure('UNKNOWN_TENANT', `No tenant ${ref} is configured in this sidecar`);
+    throw new SidecarError('UNKNOWN_TENANT', `No tenant ${ref} is configured in this sidecar`, {
+      tenant: ref,
+    });
   if (!handle || !granted.has('read'))
-    throw failure('NO_READ', `Your token does not grant read on tenant ${ref}`);
-  if (!granted.has(right)) throw failure('NO_KILL', `Your token grants read but not kill on tenant ${ref}`);
+    throw new SidecarError('NO_READ', `Your token does not grant read on tenant ${ref}`, { tenant: ref });
+  if (!granted.has(right))
+    throw new SidecarError('NO_KILL', `Your token grants read but not kill on tenant ${ref}`, {
+      tenant: ref,
+    });
   return handle;
 };

@@ -2,7 +2,8 @@ import type { Session } from '@tenant-sessions/contracts';
 import mysql from 'mysql2/promise';
 import type { TenantConfig } from '../config/tenants';
 import type { DirectAddress, KillStatement } from '../dialects';
-import { describe, errnoOf, type Outcome, outcomeOfError } from './outcomes';
+import { describeDriverError, errnoOf } from '../errors/driver';
+import { type Outcome, outcomeOfError } from './outcomes';
 
 /**
  * The account as an observer knows it: OBProxy's `user@tenant#cluster` loses `#cluster`, and its
@@ -91,7 +92,7 @@ export const retryDirect = async ({
       );
     return {
       outcome: 'error',
-      message: `${unknown}; the direct retry on its observer ${observer} failed: ${describe(error)}`,
+      message: `${unknown}; the direct retry on its observer ${observer} failed: ${describeDriverError(error)}`,
     };
   }
 };

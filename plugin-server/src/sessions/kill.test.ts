@@ -4,8 +4,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
+import { SidecarError } from '../errors/sidecarError';
 import { TenantHandle } from '../tenants/handle';
-import { failure } from '../trpc/errors';
 import { KILL_CONCURRENCY, killSessions } from './kill';
 import { readSnapshot } from './snapshot';
 
@@ -101,7 +101,7 @@ describe('the audit of each attempt', () => {
     );
     for (const c of targets) c.on('error', () => undefined);
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
-    const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
+    const refused = new SidecarError('AUDIT_UNAVAILABLE', 'audit down');
     const handed: string[] = [];
     const attempt = closeAll(keys, async (a) => {
       handed.push(a.sessionKey);
@@ -201,7 +201,7 @@ describe('the audit of each attempt', () => {
     const others = await Promise.all([0, 1].map(() => mysql.createConnection({ uri: url })));
     for (const c of others) c.on('error', () => undefined);
     const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
-    const unflushed = failure('AUDIT_UNAVAILABLE', 'fsync failed');
+    const unflushed = new SidecarError('AUDIT_UNAVAILABLE', 'fsync failed');
     const flushFails = Object.assign(async () => undefined, {
       flush: async () => {
         throw unflushed;
@@ -209,7 +209,7 @@ describe('the audit of each attempt', () => {
     });
     await expect(closeAll([keys[0] ?? ''], flushFails, 'query')).rejects.toBe(unflushed);
 
-    const refused = failure('AUDIT_UNAVAILABLE', 'audit down');
+    const refused = new SidecarError('AUDIT_UNAVAILABLE', 'audit down');
     let flushes = 0;
     const appendFails = Object.assign(
       async (a: KillAttempt) => {

@@ -11,9 +11,10 @@ import type { Logger } from 'pino';
 import type { AttemptRecorder } from '../audit/sink';
 import type { DirectAddress, KillStatement, ProcessRow, SessionDialect } from '../dialects';
 import { previewOf, text } from '../dialects/rows';
+import { errnoOf } from '../errors/driver';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
-import { errnoOf, type Outcome, outcomeOfError } from './outcomes';
+import { type Outcome, outcomeOfError } from './outcomes';
 import { finishSessions } from './snapshot';
 
 export type KillRequest = {

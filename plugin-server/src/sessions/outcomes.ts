@@ -1,17 +1,7 @@
 import type { KillResult, Session } from '@tenant-sessions/contracts';
+import { describeDriverError, errnoOf } from '../errors/driver';
 
 export type Outcome = Pick<KillResult, 'outcome' | 'message'>;
-
-type DriverError = { errno?: number; sqlMessage?: string; message?: string };
-
-/** The server's errno of a failed statement, if it answered one. */
-export const errnoOf = (error: unknown): number | undefined => (error as DriverError | undefined)?.errno;
-
-/** The driver's words for a failure. */
-export const describe = (error: unknown): string => {
-  const { sqlMessage, message } = (error ?? {}) as DriverError;
-  return sqlMessage ?? message ?? String(error);
-};
 
 /**
  * The outcome of a KILL the server answered with an error: 1094 unknown thread, 1095 not owner
@@ -31,5 +21,5 @@ export const outcomeOfError = (
       outcome: 'denied',
       message: `The sidecar's account ${account} may not close sessions of other users (this one is ${session.user}'s): grant it ${privilege}`,
     };
-  return { outcome: 'error', message: `The server refused: ${describe(error)}` };
+  return { outcome: 'error', message: `The server refused: ${describeDriverError(error)}` };
 };

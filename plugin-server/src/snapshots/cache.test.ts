@@ -4,10 +4,24 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
 import { createMetrics, type Metrics } from '../metrics/metrics';
-import { seriesValue } from '../metrics/read';
 import { readSnapshot } from '../sessions/snapshot';
 import { TenantHandle } from '../tenants/handle';
 import { SnapshotCache } from './cache';
+
+/** The value of one series of a counter or gauge (0 when it has none yet); for tests and the bench. */
+const seriesValue = async (
+  metrics: Metrics,
+  name: string,
+  labels: Record<string, string>,
+): Promise<number> => {
+  const metric = metrics.registry.getSingleMetric(name);
+  if (!metric) throw new Error(`no metric ${name}`);
+  const { values } = await metric.get();
+  const wanted = Object.entries(labels);
+  return values
+    .filter((v) => wanted.every(([key, value]) => String(v.labels[key]) === value))
+    .reduce((sum, v) => sum + v.value, 0);
+};
 
 // A real server and a real pool. The reads are counted twice: by the sidecar's metric, and by the
 // server itself (USER_STATISTICS of an account only this file uses; a pool's counters are final

@@ -1,6 +1,6 @@
+import { ERROR_REASONS } from '@tenant-sessions/contracts';
 import mysql from 'mysql2/promise';
 import { describe, expect, inject, it } from 'vitest';
-import { describeError } from '../trpc/errors';
 import { tenantFailure } from './failures';
 
 // Real driver errors from the test server, as the sidecar would meet them.
@@ -22,7 +22,7 @@ const errorOf = async (run: () => Promise<unknown>) => {
 };
 const answer = (error: unknown, connecting = false) => {
   const failure = tenantFailure(error, { ...context, connecting });
-  return { code: failure.code, reason: describeError(failure).reason, message: failure.message };
+  return { code: ERROR_REASONS[failure.reason], reason: failure.reason, message: failure.message };
 };
 
 describe('driver errors as answers', () => {

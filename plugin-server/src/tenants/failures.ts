@@ -1,7 +1,5 @@
-import type { TRPCError } from '@trpc/server';
-import { failure } from '../trpc/errors';
-
-type DriverError = Error & { code?: string; errno?: number; fatal?: boolean; sqlMessage?: string };
+import { type DriverError, describeDriverError, isClientTimeout } from '../errors/driver';
+import { SidecarError } from '../errors/sidecarError';
 
 /** Errors that mean the sidecar could not reach or log in to the database. */
 const UNREACHABLE_CODES = new Set([
@@ -23,13 +21,6 @@ const UNREACHABLE_CODES = new Set([
   'ER_TOO_MANY_USER_CONNECTIONS',
 ]);
 
-export const isClientTimeout = (error: unknown): boolean =>
-  (error as DriverError | undefined)?.code === 'PROTOCOL_SEQUENCE_TIMEOUT';
-
-/** True when the connection that raised `error` can no longer be used. */
-export const isFatal = (error: unknown): boolean =>
-  Boolean((error as DriverError | undefined)?.fatal) || isClientTimeout(error);
-
 export type FailureContext = {
   tenant: string;
   address: string;
@@ -40,24 +31,28 @@ export type FailureContext = {
 };
 
 /** A driver error as the answer the caller gets: TENANT_TIMEOUT, TENANT_UNREACHABLE, or INTERNAL. */
-export const tenantFailure = (error: unknown, context: FailureContext): TRPCError => {
-  const driver = error as DriverError;
-  const detail = driver?.sqlMessage ?? driver?.message ?? String(error);
+export const tenantFailure = (error: unknown, context: FailureContext): SidecarError => {
+  const driver = error as Partial<DriverError> | undefined;
+  const detail = describeDriverError(error);
+  const params = { tenant: context.tenant, address: context.address };
   if (isClientTimeout(error) || (driver?.errno !== undefined && context.timeoutErrnos.has(driver.errno)))
-    return failure(
+    return new SidecarError(
       'TENANT_TIMEOUT',
       `The database of tenant ${context.tenant} at ${context.address} did not answer the processlist query within its ${context.timeoutMs} ms limit`,
-      error,
+      { ...params, timeoutMs: String(context.timeoutMs) },
+      { cause: error },
     );
   if (context.connecting || (driver?.code && UNREACHABLE_CODES.has(driver.code)) || driver?.fatal)
-    return failure(
+    return new SidecarError(
       'TENANT_UNREACHABLE',
       `Cannot reach the database of tenant ${context.tenant} at ${context.address}: ${detail}`,
-      error,
+      { ...params, detail },
+      { cause: error },
     );
-  return failure(
+  return new SidecarError(
     'INTERNAL',
     `The database of tenant ${context.tenant} at ${context.address} answered an error: ${detail}`,
-    error,
+    params,
+    { cause: error },
   );
 };

@@ -1,10 +1,11 @@
-import { TRPCError } from '@trpc/server';
 import type { Connection as CoreConnection } from 'mysql2';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
 import type { KillStatement, Statement } from '../dialects';
-import { isClientTimeout, isFatal, tenantFailure } from './failures';
+import { isClientTimeout, isFatal } from '../errors/driver';
+import { SidecarError } from '../errors/sidecarError';
+import { tenantFailure } from './failures';
 import { createTenantPool } from './pool';
 import { type Probe, probeServer } from './probe';
 
@@ -70,7 +71,7 @@ export class TenantHandle {
       this.lastFailure = null;
       return result;
     } catch (error) {
-      if (error instanceof TRPCError && error.code !== 'NOT_IMPLEMENTED') this.lastFailure = error.message;
+      if (error instanceof SidecarError && error.reason !== 'UNSUPPORTED') this.lastFailure = error.message;
       throw error;
     }
   }
@@ -150,7 +151,7 @@ export class TenantHandle {
       const probe = await this.probeWith(read);
       return await work({ probe, read, readEach, execute, broken: () => broken });
     } catch (error) {
-      if (error instanceof TRPCError) throw error;
+      if (error instanceof SidecarError) throw error;
       // Only a dead connection that has done nothing yet is retried, and only once.
       if (!mayRetry || !broken || acted || isClientTimeout(error)) throw tenantFailure(error, context());
     } finally {

@@ -1,7 +1,7 @@
 import type { Dialect, Visibility } from '@tenant-sessions/contracts';
 import type { TenantConfig } from '../config/tenants';
 import { type DialectOptions, dialectFor, type SessionDialect, UnsupportedServer } from '../dialects';
-import { failure } from '../trpc/errors';
+import { SidecarError } from '../errors/sidecarError';
 
 /** What the sidecar learns about a tenant's server on its first connection. */
 export type Probe = { serverVersion: string; dialect: SessionDialect; visibility: Visibility };
@@ -25,7 +25,14 @@ export const probeServer = async (
     viaObproxy: tenant.viaObproxy,
   }).catch((error: unknown) => {
     if (error instanceof UnsupportedServer)
-      throw failure('UNSUPPORTED', `Tenant ${tenant.clusterId}/${tenant.tenantId}: ${error.message}`);
+      throw new SidecarError(
+        'UNSUPPORTED',
+        `Tenant ${tenant.clusterId}/${tenant.tenantId}: ${error.message}`,
+        {
+          tenant: `${tenant.clusterId}/${tenant.tenantId}`,
+          detail: error.message,
+        },
+      );
     throw error;
   });
   const [row] = await read({ sql: dialect.visibilitySql, values: [] });

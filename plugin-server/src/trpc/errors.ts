@@ -1,32 +1,18 @@
 import { ERROR_REASONS, type ErrorReason, isErrorReason } from '@tenant-sessions/contracts';
 import { TRPCError } from '@trpc/server';
+import { SidecarError } from '../errors/sidecarError';
 
-/** Carries a reason of the contract on a TRPCError, so the formatter can put it in `error.data.reason`. */
-class ReasonCause extends Error {
-  constructor(
-    readonly reason: ErrorReason,
-    readonly original?: unknown,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(reason);
-  }
-}
-
-/** A TRPCError whose code follows from the reason (contracts' ERROR_REASONS). */
-export const failure = (reason: ErrorReason, message: string, original?: unknown): TRPCError =>
-  new TRPCError({ code: ERROR_REASONS[reason], message, cause: new ReasonCause(reason, original) });
-
-/** TOO_MANY_REQUESTS, saying when a retry may succeed (error.data.retryAfterSeconds, Retry-After). */
-export const tooManyRequests = (message: string, retryAfterSeconds: number): TRPCError =>
-  new TRPCError({
-    code: ERROR_REASONS.TOO_MANY_REQUESTS,
-    message,
-    cause: new ReasonCause('TOO_MANY_REQUESTS', undefined, retryAfterSeconds),
-  });
+/**
+ * The one place a SidecarError becomes a tRPC error: its code follows from the reason (contracts'
+ * ERROR_REASONS) and the SidecarError rides along as the cause, so the formatter can put the
+ * reason and parameters in `error.data`.
+ */
+export const toTRPCError = (error: SidecarError): TRPCError =>
+  new TRPCError({ code: ERROR_REASONS[error.reason], message: error.message, cause: error });
 
 /** The seconds to wait an error carries, if any. */
 export const retryAfterOf = (error: TRPCError): number | undefined =>
-  error.cause instanceof ReasonCause ? error.cause.retryAfterSeconds : undefined;
+  error.cause instanceof SidecarError ? error.cause.retryAfterSeconds : undefined;
 
 type Issue = { path: Array<string | number>; message: string; code: string };
 
@@ -50,15 +36,24 @@ const FALLBACK: Partial<Record<TRPCError['code'], ErrorReason>> = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 };
 
-/** What the error formatter adds to `error.data`: the reason, and zod's issues for bad input. */
-export const describeError = (
-  error: TRPCError,
-): { reason: ErrorReason; issues?: Issue[]; message?: string; retryAfterSeconds?: number } => {
+/** What the error formatter adds to `error.data`. */
+export type ErrorData = {
+  reason: ErrorReason;
+  issues?: Issue[];
+  message?: string;
+  params?: Record<string, string>;
+  retryAfterSeconds?: number;
+};
+
+/** What the error formatter puts in `error.data`: the reason, its parameters, zod's issues for bad input. */
+export const errorDataOf = (error: TRPCError): ErrorData => {
   const cause = error.cause;
-  if (cause instanceof ReasonCause)
-    return cause.retryAfterSeconds === undefined
-      ? { reason: cause.reason }
-      : { reason: cause.reason, retryAfterSeconds: cause.retryAfterSeconds };
+  if (cause instanceof SidecarError)
+    return {
+      reason: cause.reason,
+      ...(Object.keys(cause.params).length > 0 ? { params: cause.params } : {}),
+      ...(cause.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: cause.retryAfterSeconds }),
+    };
   const issues = issuesOf(cause);
   if (issues) {
     const where = issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');

@@ -1,32 +1,15 @@
+import type { Right, TenantRef } from '@tenant-sessions/contracts';
 import { initTRPC } from '@trpc/server';
-import type { Logger } from 'pino';
-import type { AuditSink } from '../audit/sink';
-import type { Operator } from '../auth/tokens';
-import type { Metrics } from '../metrics/metrics';
-import type { CloseRate } from '../rate/closeRate';
-import type { SnapshotCache } from '../snapshots/cache';
-import type { TenantRegistry } from '../tenants/registry';
-import { describeError, failure } from './errors';
-
-/** What every procedure receives: the verified operator (or why there is none), a logger, the tenants. */
-export type Context = {
-  operator: Operator | null;
-  authProblem: string | null;
-  log: Logger;
-  registry: TenantRegistry;
-  /** Where close attempts are recorded (audit/). */
-  audit: AuditSink;
-  /** The per-operator limit on close calls. */
-  closeRate: CloseRate;
-  /** The tenants' coalesced processlist snapshots (snapshots/). */
-  snapshots: SnapshotCache;
-  metrics: Metrics;
-};
+import type { z } from 'zod';
+import { authorizedTenant } from '../auth/access';
+import { SidecarError } from '../errors/sidecarError';
+import type { Context } from './context';
+import { errorDataOf, toTRPCError } from './errors';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
-    const { reason, issues, message, retryAfterSeconds } = describeError(error);
+    const { reason, issues, message, params, retryAfterSeconds } = errorDataOf(error);
     return {
       ...shape,
       message: message ?? shape.message,
@@ -35,6 +18,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         reason,
+        ...(params ? { params } : {}),
         ...(issues ? { issues } : {}),
         ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       },
@@ -44,9 +28,27 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
+/** The one place the domain's errors (SidecarError) become tRPC's: every procedure passes here first. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof SidecarError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
 /** Every procedure: no call without a verified token (checked before the input is even parsed). */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = t.procedure.use(domainErrors).use(({ ctx, next }) => {
   if (!ctx.operator)
-    throw failure('UNAUTHENTICATED', ctx.authProblem ?? 'Send Authorization: Bearer <token>');
+    throw new SidecarError('UNAUTHENTICATED', ctx.authProblem ?? 'Send Authorization: Bearer <token>');
   return next({ ctx: { ...ctx, operator: ctx.operator } });
 });
+
+/**
+ * A procedure on one tenant: its input (validated first, whole) names the tenant, and the operator
+ * must hold `right` on it; the tenant's handle is then `ctx.tenant`.
+ */
+export const tenantProcedure = <Input extends z.ZodType<TenantRef>>(right: Right, input: Input) =>
+  authedProcedure.input(input).use(({ ctx, input: named, next }) =>
+    next({
+      ctx: { ...ctx, tenant: authorizedTenant(ctx.registry, ctx.operator, named as TenantRef, right) },
+    }),
+  );

@@ -1,7 +1,7 @@
-// Shared by the sinks' tests (file.test.ts, mysql.test.ts); not used by the sidecar itself.
+// Shared by the sinks' tests (audit-file.test.ts, audit-mysql.test.ts).
 import type { KillOutcome } from '@tenant-sessions/contracts';
+import type { AuditSink, NewAuditRecord } from '@tenant-sessions/plugin-server';
 import { expect } from 'vitest';
-import type { AuditSink, NewAuditRecord } from './sink';
 
 /** A record for the sinks' own tests. */
 export const sampleRecord = (overrides: Partial<NewAuditRecord> = {}): NewAuditRecord => ({

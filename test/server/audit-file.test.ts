@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileSink } from '@tenant-sessions/plugin-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fileSink } from './file';
-import { checkSinkContract, sampleRecord } from './testing';
+import { checkSinkContract, sampleRecord } from '../support/auditSinks';
 
 const root = mkdtempSync(path.join(tmpdir(), 'ts-audit-unit-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

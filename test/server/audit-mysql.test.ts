@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mysqlSink, parseMysqlAuditUrl } from '@tenant-sessions/plugin-server';
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mysqlSink, parseMysqlAuditUrl } from './mysql';
-import { checkSinkContract, sampleRecord } from './testing';
+import { checkSinkContract, sampleRecord } from '../support/auditSinks';
 
 const url = inject('mysqlUrl');
 const database = `ts_audit_${randomBytes(4).toString('hex')}`;

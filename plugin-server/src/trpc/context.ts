@@ -1,0 +1,36 @@
+import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
+import type { AuditSink } from '../audit/sink';
+import type { Verifier } from '../auth/tokens';
+import type { Metrics } from '../metrics/metrics';
+import type { CloseRate } from '../rate/closeRate';
+import type { SnapshotCache } from '../snapshots/cache';
+import type { TenantRegistry } from '../tenants/registry';
+
+/** What the sidecar hands every call, built once by app.ts. */
+export type Services = {
+  registry: TenantRegistry;
+  /** Where close attempts are recorded (audit/). */
+  audit: AuditSink;
+  /** The per-operator limit on close calls. */
+  closeRate: CloseRate;
+  /** The tenants' coalesced processlist snapshots (snapshots/). */
+  snapshots: SnapshotCache;
+  metrics: Metrics;
+};
+
+/**
+ * The context of one call: the services, the request's logger, and the verified operator or why
+ * there is none (the authed procedure refuses the call then, before its input is parsed).
+ */
+export const contextFactory =
+  (verify: Verifier, services: Services) =>
+  async ({ req }: CreateExpressContextOptions) => {
+    const identity = await verify(req.get('authorization')).then(
+      (operator) => ({ operator, authProblem: null }),
+      (error: unknown) => ({ operator: null, authProblem: (error as Error).message }),
+    );
+    if (identity.operator) req.log = req.log.child({ operator: identity.operator.sub });
+    return { ...services, ...identity, log: req.log };
+  };
+
+export type Context = Awaited<ReturnType<ReturnType<typeof contextFactory>>>;
