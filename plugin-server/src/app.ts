@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AuditSink } from './audit/sink';
 import type { Verifier } from './auth/tokens';
 import type { TenantConfig } from './config/tenants';
+import { OwnConnections } from './connections/own';
 import { cors } from './http/cors';
 import { noStore, securityHeaders } from './http/headers';
 import { health } from './http/health';
@@ -32,8 +33,10 @@ export type AppOptions = {
   staticDir?: string;
   /** When set, POST /portal/session signs operators in with this HS256 secret. */
   portalSecret?: Uint8Array | null;
-  /** Where close attempts are recorded (main.ts: openAudit(SESSIONS_AUDIT)). */
+  /** Where close attempts are recorded (main.ts: openAudit(SESSIONS_AUDIT, cwd, own)). */
   audit: AuditSink;
+  /** The sidecar's own database connections, shared with the audit (default: the audit's, else the app's own). */
+  own?: OwnConnections;
   /** Origins given CORS headers (default: none). */
   allowedOrigins?: ReadonlySet<string>;
   /** Close calls per operator per minute (default 30). */
@@ -52,7 +55,7 @@ export const createApp = (options: AppOptions): App => {
   const registry = new TenantRegistry(options.tenants, {
     log: logger,
     poolIdleMs: options.poolIdleMs ?? 60_000,
-    otherOwnConnections: options.audit.connections ? [options.audit.connections] : [],
+    own: options.own ?? options.audit.own ?? new OwnConnections(),
   });
   const { audit } = options;
   const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);

@@ -5,6 +5,7 @@ import { createVerifier, signOperatorToken } from './auth/tokens';
 import { loadTenants } from './config/load';
 import { identityPlan, readSettings } from './config/settings';
 import { ConfigError } from './config/tenants';
+import { OwnConnections } from './connections/own';
 import { createLogger } from './logging/logger';
 import { listen } from './server';
 
@@ -21,10 +22,13 @@ const start = async () => {
     : generated
       ? randomBytes(32)
       : undefined;
-  const audit = openAudit(settings.audit);
+  // One record of the sidecar's own database connections, for the tenants' pools and the audit's.
+  const own = new OwnConnections();
+  const audit = openAudit(settings.audit, process.cwd(), own);
   const app = createApp({
     tenants,
     audit,
+    own,
     allowedOrigins: settings.allowedOrigins,
     closeRatePerMinute: settings.closeRatePerMinute,
     snapshotFreshMs: settings.snapshotFreshMs,

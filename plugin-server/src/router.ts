@@ -25,7 +25,7 @@ export const appRouter = router({
     list: tenantProcedure('read', listInput).query(async ({ ctx, input }) => {
       const { tenant } = ctx;
       const snapshot = await ctx.snapshots.get(tenant.ref, () =>
-        readSnapshot(tenant, () => ctx.registry.ownThreadIds(tenant.address)),
+        readSnapshot(tenant, () => tenant.sidecarThreadIds()),
       );
       return pageOf(snapshot, input);
     }),

@@ -1,7 +1,7 @@
 import type { AuditPage, AuditQuery, AuditRecord } from '@tenant-sessions/contracts';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { ConfigError } from '../config/tenants';
-import { trackThreadIds } from '../tenants/pool';
+import { OwnConnections } from '../connections/own';
 import type { AuditSink, NewAuditRecord } from './sink';
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -96,12 +96,14 @@ const toRecord = (row: RowDataPacket): AuditRecord => ({
  * read newest first by its row number. The account needs INSERT and SELECT on the table, and
  * CREATE on the database unless the table was created beforehand.
  */
-export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSink => {
+export const mysqlSink = (
+  { options, table, where }: MysqlAuditTarget,
+  own: OwnConnections = new OwnConnections(),
+): AuditSink => {
   const pool = mysql.createPool(options);
   // Its connections are the sidecar's own: a tenant on the same server must never list them as
   // closable (a KILL of one would make the next close answer AUDIT_UNAVAILABLE).
-  const ids = new Set<string>();
-  trackThreadIds(pool, ids);
+  own.track(pool, `${options.host}:${options.port}`);
   let created = false;
   const run = async (sql: string, values: unknown[] = []) => {
     const [rows] = await pool.query<RowDataPacket[]>({ sql, values, timeout: TIMEOUT_MS });
@@ -177,7 +179,7 @@ export const mysqlSink = ({ options, table, where }: MysqlAuditTarget): AuditSin
       const [count] = await read(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE ${filter}`, values);
       return { rows: rows.map(toRecord), total: Number(count?.n ?? 0) };
     },
-    connections: { address: `${options.host}:${options.port}`, ids },
+    own,
     close: () => pool.end(),
   };
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OwnConnections } from '../connections/own';
 import { fileSink } from './file';
 import { mysqlSink, parseMysqlAuditUrl } from './mysql';
 import type { AuditSink } from './sink';
@@ -7,7 +8,11 @@ import type { AuditSink } from './sink';
 export const DEFAULT_AUDIT_FILE = path.join('data', 'audit.jsonl');
 
 /** SESSIONS_AUDIT: a `mysql://…/database[?table=…]` URL, or a JSON-lines file path (default above). */
-export const openAudit = (setting: string | undefined, cwd = process.cwd()): AuditSink => {
-  if (setting && /^mysql:\/\//i.test(setting)) return mysqlSink(parseMysqlAuditUrl(setting));
+export const openAudit = (
+  setting: string | undefined,
+  cwd = process.cwd(),
+  own: OwnConnections = new OwnConnections(),
+): AuditSink => {
+  if (setting && /^mysql:\/\//i.test(setting)) return mysqlSink(parseMysqlAuditUrl(setting), own);
   return fileSink(path.resolve(cwd, setting || DEFAULT_AUDIT_FILE));
 };

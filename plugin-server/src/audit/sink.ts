@@ -1,4 +1,5 @@
 import type { AuditPage, AuditQuery, AuditRecord, KillKind, KillOutcome } from '@tenant-sessions/contracts';
+import type { OwnConnections } from '../connections/own';
 
 /** One close attempt as sessions/kill.ts knows it; the trail adds who, where and when. */
 export type KillAttempt = {
@@ -17,15 +18,12 @@ export type KillAttempt = {
 /** A record before the sink gives it its id. */
 export type NewAuditRecord = Omit<AuditRecord, 'id'>;
 
-/** Connections the sidecar holds on a server (`host:port`), by thread id: never to be killed. */
-export type OwnConnections = { readonly address: string; readonly ids: ReadonlySet<string> };
-
 /** Where close attempts are kept. Every method rejects when the audit cannot do it. */
 export interface AuditSink {
   /** Where it writes, without credentials (for logs and answers). */
   readonly where: string;
-  /** The audit's own database connections (the table sink), protected like the tenants' pools. */
-  readonly connections?: OwnConnections;
+  /** The record its own database connections (the table sink's pool) are tracked in, if it has any. */
+  readonly own?: OwnConnections;
   /** Resolves once a record could be written now: the folder and file, or the table, are there. */
   ready(): Promise<void>;
   /** Resolves once the record is durable (fsync'd, or committed): `append` then `flush`. */

@@ -47,7 +47,7 @@ export const closeSessions = async ({
       kind,
       expected: input.expected,
       operator: operator.sub,
-      ownIds: () => registry.ownThreadIds(tenant.address),
+      ownIds: () => tenant.sidecarThreadIds(),
       log,
       record: audit.record,
     });

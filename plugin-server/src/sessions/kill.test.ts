@@ -4,6 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
+import { OwnConnections } from '../connections/own';
 import { SidecarError } from '../errors/sidecarError';
 import { TenantHandle } from '../tenants/handle';
 import { KILL_CONCURRENCY, killSessions } from './kill';
@@ -13,7 +14,7 @@ import { readSnapshot } from './snapshot';
 // cannot be made to reuse an id on demand.
 const url = inject('mysqlUrl');
 const log = pino({ level: 'silent' });
-const handle = new TenantHandle({ ...localTenant(url), tenantId: 'kill-unit' }, log);
+const handle = new TenantHandle({ ...localTenant(url), tenantId: 'kill-unit' }, log, new OwnConnections());
 let victim: Connection;
 /** What kill.ts handed to the audit, in order. */
 const recorded: KillAttempt[] = [];
@@ -33,7 +34,7 @@ const kill = (key: string, expected?: Record<string, { user: string; source: str
     kind: 'query',
     expected,
     operator: 'unit',
-    ownIds: () => handle.ownThreadIds,
+    ownIds: () => handle.sidecarThreadIds(),
     log,
     record: async (attempt) => void recorded.push(attempt),
   });
@@ -46,14 +47,14 @@ const closeAll = (sessionKeys: string[], record: AttemptRecorder, kind: 'session
     kind,
     expected: undefined,
     operator: 'unit',
-    ownIds: () => handle.ownThreadIds,
+    ownIds: () => handle.sidecarThreadIds(),
     log,
     record,
   });
 
 describe('changed: the key names someone else than the caller saw', () => {
   it('compares with the last list of the tenant when the caller says nothing', async () => {
-    const snapshot = await readSnapshot(handle, () => handle.ownThreadIds);
+    const snapshot = await readSnapshot(handle, () => handle.sidecarThreadIds());
     const key = makeSessionKey(handle.address, String(victim.threadId));
     const seen = snapshot.sessions.find((s) => s.key === key);
     expect(seen).toBeDefined();
@@ -65,7 +66,7 @@ describe('changed: the key names someone else than the caller saw', () => {
 
   it("prefers what the caller saw to the sidecar's memory", async () => {
     const key = makeSessionKey(handle.address, String(victim.threadId));
-    await readSnapshot(handle, () => handle.ownThreadIds);
+    await readSnapshot(handle, () => handle.sidecarThreadIds());
     const now = handle.lastSeen?.get(key);
     handle.lastSeen?.set(key, { user: 'previous-owner', source: 'x' });
     const report = await kill(key, { [key]: { user: now?.user ?? '', source: now?.source ?? '' } });
@@ -153,7 +154,11 @@ describe('the audit of each attempt', () => {
   it('never waits for a connection the pool does not have free, nor counts that against the tenant', async () => {
     // A pool of 2, one connection held by a long read: the close call gets no spare and goes on
     // alone, answering long before the read ends.
-    const small = new TenantHandle({ ...localTenant(url), tenantId: 'kill-small', poolSize: 2 }, log);
+    const small = new TenantHandle(
+      { ...localTenant(url), tenantId: 'kill-small', poolSize: 2 },
+      log,
+      new OwnConnections(),
+    );
     const targets = await Promise.all(Array.from({ length: 6 }, () => mysql.createConnection({ uri: url })));
     for (const c of targets) c.on('error', () => undefined);
     try {
@@ -165,7 +170,7 @@ describe('the audit of each attempt', () => {
         kind: 'session',
         expected: undefined,
         operator: 'unit',
-        ownIds: () => small.ownThreadIds,
+        ownIds: () => small.sidecarThreadIds(),
         log,
         record: async () => undefined,
       });

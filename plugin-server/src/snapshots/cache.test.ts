@@ -3,6 +3,7 @@ import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
+import { OwnConnections } from '../connections/own';
 import { createMetrics, type Metrics } from '../metrics/metrics';
 import { readSnapshot } from '../sessions/snapshot';
 import { TenantHandle } from '../tenants/handle';
@@ -44,6 +45,7 @@ const handleFor = (tenantId: string, port?: number): TenantHandle => {
       connectTimeoutMs: 1000,
     },
     log,
+    new OwnConnections(),
   );
   handles.push(handle);
   return handle;
@@ -53,7 +55,7 @@ const setup = (tenantId: string, freshMs: number, port?: number) => {
   const handle = handleFor(tenantId, port);
   const metrics = createMetrics();
   const cache = new SnapshotCache({ freshMs, maxSessions: 100_000, metrics });
-  const list = () => cache.get(handle.ref, () => readSnapshot(handle, () => handle.ownThreadIds));
+  const list = () => cache.get(handle.ref, () => readSnapshot(handle, () => handle.sidecarThreadIds()));
   return { handle, metrics, cache, list };
 };
 

@@ -1,11 +1,16 @@
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
+import { OwnConnections } from '../connections/own';
 import { TenantHandle } from './handle';
 
 // A real server: readEach hands rows over as the driver parses them.
 const url = inject('mysqlUrl');
-const handle = new TenantHandle({ ...localTenant(url), tenantId: 'handle-unit' }, pino({ level: 'silent' }));
+const handle = new TenantHandle(
+  { ...localTenant(url), tenantId: 'handle-unit' },
+  pino({ level: 'silent' }),
+  new OwnConnections(),
+);
 afterAll(() => handle.close());
 
 const SEQUENCE = {

@@ -2,6 +2,7 @@ import type { Connection as CoreConnection } from 'mysql2';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import type { TenantConfig } from '../config/tenants';
+import type { OwnConnections } from '../connections/own';
 import type { KillStatement, Statement } from '../dialects';
 import { isClientTimeout, isFatal } from '../errors/driver';
 import { SidecarError } from '../errors/sidecarError';
@@ -36,7 +37,8 @@ export type TenantConnection = {
 export class TenantHandle {
   readonly address: string;
   readonly ref: string;
-  readonly ownThreadIds = new Set<string>();
+  /** The ids of this tenant's own pool's connections (empty while it has none). */
+  pooledThreadIds: ReadonlySet<string> = new Set<string>();
   lastSeen: SeenSessions | undefined;
   lastUsed = Date.now();
   lastFailure: string | null = null;
@@ -49,9 +51,18 @@ export class TenantHandle {
   constructor(
     readonly config: TenantConfig,
     private readonly log: Logger,
+    private readonly own: OwnConnections,
   ) {
     this.address = `${config.connection.host}:${config.connection.port}`;
     this.ref = `${config.clusterId}/${config.tenantId}`;
+  }
+
+  /**
+   * The ids of every connection the sidecar holds on this tenant's server, whichever pool (another
+   * tenant's, the audit table's) holds it: never listed as closable, never killed.
+   */
+  sidecarThreadIds(): Set<string> {
+    return this.own.on(this.address);
   }
 
   /** The dialect and version once the tenant has been reached. */
@@ -164,7 +175,7 @@ export class TenantHandle {
   }
 
   private dropConnection(connection: PoolConnection): void {
-    this.ownThreadIds.delete(String(connection.threadId));
+    (this.pooledThreadIds as Set<string>).delete(String(connection.threadId));
     connection.destroy();
   }
 
@@ -174,7 +185,8 @@ export class TenantHandle {
     this.pool = undefined;
     this.probing = undefined;
     this.known = undefined;
-    this.ownThreadIds.clear();
+    this.own.untrack(this.pooledThreadIds as Set<string>);
+    this.pooledThreadIds = new Set<string>();
     if (pool)
       await pool.end().catch((error: Error) => this.log.warn({ err: error }, 'closing a pool failed'));
   }
@@ -189,7 +201,10 @@ export class TenantHandle {
   }
 
   private ensurePool(): Pool {
-    this.pool ??= createTenantPool(this.config, this.ownThreadIds);
+    if (!this.pool) {
+      this.pool = createTenantPool(this.config);
+      this.pooledThreadIds = this.own.track(this.pool, this.address);
+    }
     return this.pool;
   }
 

@@ -1,20 +1,8 @@
 import mysql, { type Pool } from 'mysql2/promise';
 import type { TenantConfig } from '../config/tenants';
 
-/** Keeps `ids` holding the thread id of every connection `pool` has open (the sidecar's own). */
-export const trackThreadIds = (pool: Pool, ids: Set<string>): void => {
-  pool.pool.on('connection', (connection) => {
-    const id = String(connection.threadId);
-    ids.add(id);
-    connection.once('end', () => ids.delete(id));
-  });
-};
-
-/**
- * A bounded mysql2 pool for one tenant. The id of every connection it opens goes into `ownIds`
- * (and leaves when the connection ends): the sidecar's own sessions are protected from KILL.
- */
-export const createTenantPool = (config: TenantConfig, ownIds: Set<string>): Pool => {
+/** A bounded mysql2 pool for one tenant (its connections are tracked by connections/own.ts). */
+export const createTenantPool = (config: TenantConfig): Pool => {
   const { host, port, user, password, database } = config.connection;
   const pool = mysql.createPool({
     host,
@@ -33,6 +21,5 @@ export const createTenantPool = (config: TenantConfig, ownIds: Set<string>): Poo
     dateStrings: true,
     multipleStatements: false,
   });
-  trackThreadIds(pool, ownIds);
   return pool;
 };

@@ -2,15 +2,17 @@ import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
+import { OwnConnections } from '../connections/own';
 import { TenantRegistry } from './registry';
 
 const url = inject('mysqlUrl');
+const own = new OwnConnections();
 const registry = new TenantRegistry(
   [
     { ...localTenant(url), tenantId: 'a' },
     { ...localTenant(url), tenantId: 'b' },
   ],
-  { log: pino({ level: 'silent' }), poolIdleMs: 60_000 },
+  { log: pino({ level: 'silent' }), poolIdleMs: 60_000, own },
 );
 afterAll(() => registry.close());
 
@@ -24,22 +26,22 @@ describe('the tenant registry', () => {
   it("knows every pool's own connections on the same server, whichever tenant holds them", async () => {
     const a = await threadId('a');
     const b = await threadId('b');
-    const address = registry.find('local', 'a')?.address ?? '';
-    expect([...registry.ownThreadIds(address)].sort()).toEqual([a, b].sort());
-    expect(registry.ownThreadIds('elsewhere:1').size).toBe(0);
+    expect([...(registry.find('local', 'a')?.sidecarThreadIds() ?? [])].sort()).toEqual([a, b].sort());
+    expect(own.on('elsewhere:1').size).toBe(0);
   });
 
-  it("counts the audit's connections too, and one server under two spellings as one", () => {
-    const audit = { address: 'LOCALHOST:3999', ids: new Set(['41', '42']) };
-    const withAudit = new TenantRegistry([], {
-      log: pino({ level: 'silent' }),
-      poolIdleMs: 60_000,
-      otherOwnConnections: [audit],
-    });
-    expect([...withAudit.ownThreadIds('127.0.0.1:3999')].sort()).toEqual(['41', '42']);
-    expect([...withAudit.ownThreadIds('::1:3999')].sort()).toEqual(['41', '42']);
-    expect(withAudit.ownThreadIds('127.0.0.1:3998').size).toBe(0);
-    return withAudit.close();
+  it("counts the audit's connections too, and one server under two spellings as one", async () => {
+    // A pool opened by someone else than a tenant (the audit table's), on the same server, spelled otherwise.
+    const { port } = new URL(url);
+    const audit = mysql.createPool({ uri: url, connectionLimit: 1 });
+    own.track(audit, `LOCALHOST:${port}`);
+    const [[row]] = await audit.query<mysql.RowDataPacket[]>('SELECT CONNECTION_ID() AS id');
+    const id = String(row?.id);
+    expect(own.on(`127.0.0.1:${port}`).has(id)).toBe(true);
+    expect(own.on(`::1:${port}`).has(id)).toBe(true);
+    expect(registry.find('local', 'a')?.sidecarThreadIds().has(id)).toBe(true);
+    expect(own.on('127.0.0.1:1').size).toBe(0);
+    await audit.end();
   });
 
   it('carries on when someone else kills its pooled connection', async () => {
@@ -49,7 +51,7 @@ describe('the tenant registry', () => {
     await admin.end();
     const after = await threadId('b');
     expect(after).not.toBe(before);
-    expect(registry.find('local', 'b')?.ownThreadIds.has(before)).toBe(false);
+    expect(registry.find('local', 'b')?.pooledThreadIds.has(before)).toBe(false);
   });
 
   it('never closes a pool while a call is using it, and counts idleness from the end of a call', async () => {
@@ -72,7 +74,7 @@ describe('the tenant registry', () => {
     const handle = registry.find('local', 'a');
     await registry.closeIdle(Date.now() + 61_000);
     expect(handle?.hasPool).toBe(false);
-    expect(handle?.ownThreadIds.size).toBe(0);
+    expect(handle?.pooledThreadIds.size).toBe(0);
     const after = await threadId('a');
     expect(after).not.toBe(before);
     expect(handle?.probe?.dialect.name).toBe('mariadb');
