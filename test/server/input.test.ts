@@ -97,7 +97,8 @@ describe('bad input answers BAD_REQUEST / INVALID_INPUT naming the field, and ch
     expect(error.data?.code).toBe('NOT_FOUND');
   });
 
-  // Raw: a body no client would send, and the HTTP error shape it is answered with.
+  // Raw: JSON cut short (in a POST body, in a GET's input), which no client sends, and the HTTP
+  // error shape it is answered with.
   it('answers malformed JSON with INVALID_INPUT', async () => {
     const response = await fetch(`${sidecar.url}/trpc/sessions.kill`, {
       method: 'POST',
