@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { Session, SessionPage } from '@tenant-sessions/contracts';
+import type { ListInput, Session, SessionPage } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
   connect,
   createAccount,
   createDatabase,
   type Database,
-  endpoint,
   openVictim,
   type Victim,
   waitUntilRunning,
 } from '../support/db';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
-
-const url = inject('mysqlUrl');
-const tenant = { clusterId: 'test', tenantId: 'main' };
+import { host, main, port, url } from '../support/testServer';
 
 let admin: Connection;
 let sidecar: TestSidecar;
@@ -26,11 +23,8 @@ let orders: Database;
 let victims: { idle: Victim; busy: Victim; bobIdle: Victim; bobBusy: Victim };
 const running: Array<Promise<unknown>> = [];
 
-const list = async (input: Record<string, unknown> = {}): Promise<SessionPage> => {
-  const { status, body } = await sidecar.query('sessions.list', { ...tenant, pageSize: 1000, ...input });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data;
-};
+const list = (input: Partial<ListInput> = {}): Promise<SessionPage> =>
+  sidecar.api.sessions.list.query({ ...main, pageSize: 1000, ...input });
 const ids = (rows: Session[]) => rows.map((r) => r.id).sort();
 /** A user filter only this run's accounts match (other runs may share the test server). */
 const TAG = randomBytes(3).toString('hex');
@@ -69,7 +63,6 @@ describe('sessions.list against a real MariaDB', () => {
     expect(page.dialect).toBe('mariadb');
     expect(page.visibility).toBe('all');
     expect(page.serverVersion).toMatch(/MariaDB/);
-    const { host, port } = endpoint(url);
     const busy = page.rows.find((r) => r.id === victims.busy.id);
     expect(busy).toMatchObject({
       key: `${host}:${port}#${victims.busy.id}`,
@@ -137,7 +130,7 @@ describe('sessions.list against a real MariaDB', () => {
   });
 
   it('sorts by each column in both directions, and pages through the result', async () => {
-    const mineOnly = { user: MINE, sort: { column: 'timeSeconds', direction: 'desc' } };
+    const mineOnly = { user: MINE, sort: { column: 'timeSeconds', direction: 'desc' } } as const;
     const byTime = mine((await list(mineOnly)).rows);
     expect(byTime.map((r) => r.timeSeconds)).toEqual(
       [...byTime.map((r) => r.timeSeconds)].sort((a, b) => b - a),
@@ -148,8 +141,8 @@ describe('sessions.list against a real MariaDB', () => {
     expect(byUserDesc.map((r) => r.user)).toEqual([bob.user, bob.user, alice.user, alice.user]);
     const byId = mine((await list({ user: MINE, sort: { column: 'id', direction: 'asc' } })).rows);
     expect(byId.map((r) => r.id)).toEqual([...byId.map((r) => r.id)].sort((a, b) => Number(a) - Number(b)));
-    for (const column of ['source', 'database', 'command', 'status', 'observer'])
-      for (const direction of ['asc', 'desc']) {
+    for (const column of ['source', 'database', 'command', 'status', 'observer'] as const)
+      for (const direction of ['asc', 'desc'] as const) {
         const page = await list({ user: MINE, sort: { column, direction } });
         expect(page.total).toBe(mine(page.rows).length);
       }

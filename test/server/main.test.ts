@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Session } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
   connect,
@@ -15,10 +14,9 @@ import {
   openVictim,
   waitFor,
 } from '../support/db';
+import { spawnMain } from '../support/mainProcess';
 import { freePort } from '../support/mariadbd';
-
-const url = inject('mysqlUrl');
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { url } from '../support/testServer';
 
 let admin: Connection;
 let frank: Account;
@@ -40,9 +38,6 @@ afterAll(async () => {
   await admin?.end();
 });
 
-const startMain = (env: NodeJS.ProcessEnv) =>
-  spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], { cwd: root, env });
-
 describe('npm start (plugin-server/src/main.ts) against the local default', () => {
   it('refuses to start on a bad SESSIONS_CONFIG, naming the file, the path and the field', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sessions-main-'));
@@ -51,7 +46,7 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
       file,
       JSON.stringify({ clusters: [{ id: 'c', name: 'C', tenants: [{ id: 't', name: 'T' }] }] }),
     );
-    const failing = startMain({ ...process.env, SESSIONS_CONFIG: file, PORT: String(await freePort()) });
+    const failing = spawnMain({ ...process.env, SESSIONS_CONFIG: file, PORT: String(await freePort()) });
     let errors = '';
     failing.stderr?.on('data', (chunk) => {
       errors += String(chunk);
@@ -68,11 +63,7 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MYSQL_URL: url, LOG_LEVEL: 'info' };
     delete env.SESSIONS_JWT_SECRET;
     delete env.SESSIONS_CONFIG;
-    child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], {
-      cwd: root,
-      env,
-      detached: true,
-    });
+    child = spawnMain(env, { detached: true });
     child.stdout?.on('data', (chunk) => {
       output += String(chunk);
     });
@@ -89,6 +80,7 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
       `http://127.0.0.1:${port}/trpc/sessions.list?input=${encodeURIComponent('{"clusterId":"local","tenantId":"local","pageSize":1000}')}`,
     );
 
+    // Raw: the test is that the printed line works as printed (its address, its header).
     const victim = await openVictim(url, frank, shop.name);
     const response = await fetch(address ?? '', { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);

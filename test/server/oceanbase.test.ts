@@ -1,4 +1,4 @@
-import type { KillResult, Session, SessionPage } from '@tenant-sessions/contracts';
+import type { KillResult, ListInput, Session, SessionPage } from '@tenant-sessions/contracts';
 import type { TenantConfig } from '@tenant-sessions/plugin-server';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,9 @@ import {
   victimUnknownTo,
 } from '../support/oceanbase';
 import { LONG_UPDATE, OB_ROWS } from '../support/oceanbase-rows';
+import { refused } from '../support/refusal';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { refOf } from '../support/testServer';
 
 // The OceanBase dialect against a schema fixture of GV$OB_PROCESSLIST (4.2's columns, then 4.3's,
 // run one after the other), real KILLs of real victim connections whose ids the fixture rows carry,
@@ -36,8 +38,7 @@ let url: string;
 let fixture: ThrowawayServer;
 let observer: ThrowawayServer;
 let old: ThrowawayServer;
-const ref = (tenantId: string) => ({ clusterId: 'test', tenantId });
-const ob = ref('ob');
+const ob = refOf('ob');
 
 let admin: Connection;
 let side: Account;
@@ -50,15 +51,8 @@ const obTenant = (tenantId: string, account: Account, extra: Partial<TenantConfi
   ...extra,
 });
 
-const list = async (
-  sidecar: TestSidecar,
-  input: Record<string, unknown> = {},
-  tenant = ob,
-): Promise<SessionPage> => {
-  const { status, body } = await sidecar.query('sessions.list', { ...tenant, pageSize: 1000, ...input });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data;
-};
+const list = (sidecar: TestSidecar, input: Partial<ListInput> = {}, tenant = ob): Promise<SessionPage> =>
+  sidecar.api.sessions.list.query({ ...tenant, pageSize: 1000, ...input });
 const ids = (page: SessionPage) => page.rows.map((r) => r.id);
 const row = (page: SessionPage, key: string): Session | undefined => page.rows.find((r) => r.key === key);
 
@@ -68,15 +62,8 @@ const kill = async (
   sessionKeys: string[],
   tenant = ob,
   expected?: Record<string, { user: string; source: string }>,
-): Promise<KillResult[]> => {
-  const { status, body } = await sidecar.mutate(`sessions.${procedure}`, {
-    ...tenant,
-    sessionKeys,
-    expected,
-  });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data.results;
-};
+): Promise<KillResult[]> =>
+  (await sidecar.api.sessions[procedure].mutate({ ...tenant, sessionKeys, expected })).results;
 
 /** A fixture row for a real victim of the test server, on a made-up observer 127.0.0.x. */
 const victimRow = (victim: Victim, svrIp = '127.0.0.1', fields: Partial<ObRow> = {}): ObRow => ({
@@ -223,23 +210,19 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
   });
 
   it("reads only the named tenant's rows from sys (TENANT bound)", async () => {
-    const page = await list(sidecar(), {}, ref('ob-sys'));
+    const page = await list(sidecar(), {}, refOf('ob-sys'));
     expect(page).toMatchObject({ total: 11, visibility: 'all' });
     expect(page.rows.some((r) => r.user === 'etl' || r.user === 'proxyro')).toBe(false);
-    const other = await list(sidecar(), {}, ref('ob-sys-other'));
+    const other = await list(sidecar(), {}, refOf('ob-sys-other'));
     expect(ids(other).sort()).toEqual(['3221487800', '3221553300']);
   });
 
   it('says own-sessions-only for an account without PROCESS', async () => {
-    expect((await list(sidecar(), {}, ref('ob-limited'))).visibility).toBe('own-sessions-only');
+    expect((await list(sidecar(), {}, refOf('ob-limited'))).visibility).toBe('own-sessions-only');
   });
 
   it("reads a session's full SQL text, fresh, from the observer where it is ACTIVE", async () => {
-    const sql = async (sessionKey: string) => {
-      const { status, body } = await sidecar().query('sessions.sql', { ...ob, sessionKey });
-      expect(status, JSON.stringify(body)).toBe(200);
-      return body.result.data;
-    };
+    const sql = (sessionKey: string) => sidecar().api.sessions.sql.query({ ...ob, sessionKey });
     expect(await sql('10.0.0.12:2882#3221553159')).toMatchObject({ sql: LONG_UPDATE, found: true });
     expect(await sql('10.0.0.12:2882#1073741890')).toMatchObject({
       sql: 'SELECT * FROM orders WHERE id = 42 FOR UPDATE',
@@ -276,7 +259,7 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
     expect(results[0]?.message).toBe('Session 3221487622 ended before it could be closed');
     expect(results[1]?.message).toMatch(/is not on .* any more/);
     // From sys, another tenant's session is not this tenant's: nothing is sent.
-    const [other] = await kill(sidecar(), 'kill', ['10.0.0.11:2882#3221487800'], ref('ob-sys'));
+    const [other] = await kill(sidecar(), 'kill', ['10.0.0.11:2882#3221487800'], refOf('ob-sys'));
     expect(other?.outcome).toBe('not_found');
     expect(other?.message).toMatch(/is not on .* any more/);
   });
@@ -405,7 +388,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     await insertObRows(admin, '4.3', [victimRow(victim)]);
     const key = `127.0.0.1:2882#${victim.id}`;
     try {
-      const [denied] = await kill(sidecar, 'kill', [key], ref('ob-limited'));
+      const [denied] = await kill(sidecar, 'kill', [key], refOf('ob-limited'));
       expect(denied?.outcome).toBe('denied');
       expect(denied?.message).toMatch(new RegExp(`${limited.user} .*grant it SUPER`));
       const [changed] = await kill(sidecar, 'kill', [key], ob, {
@@ -431,7 +414,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
       }),
     ]);
     try {
-      const closed = await kill(sidecar, 'kill', [key], ref('ob-proxy-closed'));
+      const closed = await kill(sidecar, 'kill', [key], refOf('ob-proxy-closed'));
       expect(closed[0]?.outcome).toBe('not_found');
       expect(closed[0]?.message).toMatch(/direct access is off for this tenant.*"directAccess": true/);
       expect(closed[0]?.message).toContain(`127.0.0.1:${observer.port}`);
@@ -439,7 +422,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
 
       expect(await liveOn(admin, victim.id)).toBe(false);
       const [[retried]] = await Promise.all([
-        kill(sidecar, 'kill', [key], ref('ob-proxy')),
+        kill(sidecar, 'kill', [key], refOf('ob-proxy')),
         dropRowsOnceDead(victim, ['127.0.0.1']),
       ]);
       expect(retried?.outcome).toBe('killed');
@@ -468,7 +451,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
         sidecar,
         'killQuery',
         ['127.0.0.1:2882#4294967295', '127.0.0.1:2882#4294967294'],
-        ref('ob-proxy'),
+        refOf('ob-proxy'),
       );
       expect(results.map((r) => r.outcome)).toEqual(['not_found', 'error']);
       expect(results[0]?.message).toBe(
@@ -484,16 +467,14 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
   });
 
   it('detects OceanBase 4.x from VERSION(), and refuses 3.x with UNSUPPORTED naming the version', async () => {
-    const page = await list(sidecar, {}, ref('detected'));
+    const page = await list(sidecar, {}, refOf('detected'));
     expect(page).toMatchObject({
       dialect: 'oceanbase',
       serverVersion: '5.7.25-OceanBase_CE-v4.3.5.0',
       total: 2,
     });
-    const { status, body } = await sidecar.query('sessions.list', ref('old'));
-    expect(status).toBe(501);
-    expect(body.error.data.reason).toBe('UNSUPPORTED');
-    expect(body.error.message).toBe(
+    const unsupported = await refused(sidecar.api.sessions.list.query(refOf('old')), 501, 'UNSUPPORTED');
+    expect(unsupported.message).toBe(
       'Tenant test/old: OceanBase 3.2.4.1: sessions need OceanBase 4.0 or later (GV$OB_PROCESSLIST)',
     );
   });

@@ -1,24 +1,21 @@
 import fc from 'fast-check';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
   connect,
   createAccount,
-  endpoint,
   openVictim,
   type Victim,
   waitUntilRunning,
 } from '../support/db';
 import { startSidecar, type TestSidecar, tenantOn, tokenFor } from '../support/sidecar';
+import { address, keyOf, refOf, url } from '../support/testServer';
 
 // Every procedure's input space, thrown at a real sidecar: whatever comes in, never a 5xx, and
 // never a KILL of the victims the test keeps open. The tokens never grant kill on a tenant whose
 // account could close other users' sessions, so random ids cannot hurt anyone else's connections
 // on a shared server: the kill path runs on `limited` (an account with PROCESS only).
-const url = inject('mysqlUrl');
-const { host, port } = endpoint(url);
-const address = `${host}:${port}`;
 const RUNS = 200;
 /**
  * One fixed seed: the same 200 calls every run, so a red run is a regression and not a draw of
@@ -48,14 +45,8 @@ beforeAll(async () => {
   running = victims[0]?.busy('SELECT 1 FROM DUAL WHERE SLEEP(120)') ?? Promise.resolve();
   await waitUntilRunning(admin, victims[0]?.id ?? '');
   sidecar = await startSidecar([tenantOn(url, 'main'), tenantOn(url, 'limited', { account: watcher })]);
-  const listed = await sidecar.query('sessions.list', {
-    clusterId: 'test',
-    tenantId: 'limited',
-    pageSize: 1000,
-  });
-  ownKeys = listed.body.result.data.rows
-    .filter((r: { protected: boolean }) => r.protected)
-    .map((r: { key: string }) => r.key);
+  const listed = await sidecar.api.sessions.list.query({ ...refOf('limited'), pageSize: 1000 });
+  ownKeys = listed.rows.filter((r) => r.protected).map((r) => r.key);
   tokens = [
     await tokenFor({ 'test/main': ['read'], 'test/limited': ['read', 'kill'] }, { sub: 'prop-operator' }),
     await tokenFor({ 'test/*': ['read'] }, { sub: 'prop-reader' }),
@@ -106,7 +97,7 @@ const idArb = mostly(
 );
 const validKeyArb = (): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.constantFrom(...victims.map((v) => `${address}#${v.id}`), ...ownKeys),
+    fc.constantFrom(...victims.map((v) => keyOf(v.id)), ...ownKeys),
     fc
       .tuple(fc.constantFrom(address, '10.0.0.5:2882'), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }))
       .map(([o, id]) => `${o}#${id}`),
@@ -248,6 +239,10 @@ const callArb = (): fc.Arbitrary<Call> => {
   );
 };
 
+/**
+ * Raw: the calls span the wire itself (either method for any procedure, bodies that are not
+ * JSON, procedures that do not exist, input of any shape), which no typed client sends.
+ */
 const send = async ({ procedure, input, token, method, raw }: Call) => {
   const bearer = tokens[token];
   const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
@@ -289,16 +284,13 @@ describe('every procedure over its whole input space, against the real sidecar',
       [victims[0]?.id],
     );
     expect(rows).toHaveLength(1);
-    const audit = await sidecar.query('audit.list', {
-      clusterId: 'test',
-      tenantId: 'limited',
+    const audit = await sidecar.api.audit.list.query({
+      ...refOf('limited'),
       outcome: 'killed',
       pageSize: 200,
     });
-    const victimKeys = new Set(victims.map((v) => `${address}#${v.id}`));
-    expect(
-      audit.body.result.data.rows.filter((r: { sessionKey: string }) => victimKeys.has(r.sessionKey)),
-    ).toEqual([]);
+    const victimKeys = new Set(victims.map((v) => keyOf(v.id)));
+    expect(audit.rows.filter((r) => victimKeys.has(r.sessionKey))).toEqual([]);
     await admin.query('KILL QUERY ?', [victims[0]?.id]);
     expect(((await running) as { errno?: number } | null)?.errno).toBe(1317);
   });

@@ -1,12 +1,8 @@
-import type { Session } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Account, connect, createAccount, endpoint, openVictim, waitUntilRunning } from '../support/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, connect, createAccount, openVictim, waitUntilRunning } from '../support/db';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
-
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
-const { host, port } = endpoint(url);
+import { keyOf, main, url } from '../support/testServer';
 
 let admin: Connection;
 let sidecar: TestSidecar;
@@ -32,20 +28,19 @@ describe('sessions.sql', () => {
     const statement = `SELECT '${padding}' AS pad FROM DUAL WHERE SLEEP(30)`;
     const ended = victim.busy(statement);
     await waitUntilRunning(admin, victim.id);
-    const key = `${host}:${port}#${victim.id}`;
+    const key = keyOf(victim.id);
 
-    const { status, body } = await sidecar.query('sessions.sql', { ...main, sessionKey: key });
-    expect(status).toBe(200);
-    expect(body.result.data).toMatchObject({
+    const sql = await sidecar.api.sessions.sql.query({ ...main, sessionKey: key });
+    expect(sql).toMatchObject({
       sessionKey: key,
       sessionId: victim.id,
       sql: statement,
       found: true,
     });
-    expect(body.result.data.sql.length).toBeGreaterThan(10_000);
+    expect(sql.sql?.length).toBeGreaterThan(10_000);
 
-    const list = await sidecar.query('sessions.list', { ...main, user: erin.user });
-    const row = (list.body.result.data.rows as Session[]).find((r) => r.id === victim.id);
+    const list = await sidecar.api.sessions.list.query({ ...main, user: erin.user });
+    const row = list.rows.find((r) => r.id === victim.id);
     expect(row?.sqlTruncated).toBe(true);
     expect(row?.sqlPreview?.length).toBeLessThanOrEqual(256);
     expect(row?.sqlPreview?.length).toBeGreaterThanOrEqual(255);
@@ -59,23 +54,22 @@ describe('sessions.sql', () => {
 
   it('answers sql: null for an idle session, and found: false for a vanished one', async () => {
     const victim = await openVictim(url, erin);
-    const key = `${host}:${port}#${victim.id}`;
-    const idle = await sidecar.query('sessions.sql', { ...main, sessionKey: key });
-    expect(idle.body.result.data).toMatchObject({ sql: null, found: true });
+    const idle = await sidecar.api.sessions.sql.query({ ...main, sessionKey: keyOf(victim.id) });
+    expect(idle).toMatchObject({ sql: null, found: true });
     await victim.connection.end();
-    const gone = await sidecar.query('sessions.sql', {
+    const gone = await sidecar.api.sessions.sql.query({
       ...main,
-      sessionKey: `${host}:${port}#18446744073709551615`,
+      sessionKey: keyOf('18446744073709551615'),
     });
-    expect(gone.body.result.data).toMatchObject({
+    expect(gone).toMatchObject({
       sql: null,
       found: false,
       sessionId: '18446744073709551615',
     });
-    const elsewhere = await sidecar.query('sessions.sql', {
+    const elsewhere = await sidecar.api.sessions.sql.query({
       ...main,
       sessionKey: `10.0.0.1:3306#${victim.id}`,
     });
-    expect(elsewhere.body.result.data.found).toBe(false);
+    expect(elsewhere.found).toBe(false);
   });
 });

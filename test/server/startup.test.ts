@@ -1,21 +1,15 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnMain } from '../support/mainProcess';
 import { freePort } from '../support/mariadbd';
 
 // The real process (npm start's main.ts) refuses to start on settings that would open it up,
 // saying which setting and why. (Every other setting's refusal: config/settings.test.ts, audit/open.test.ts.)
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const start = async (settings: Record<string, string>) => {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), ...settings };
   delete env.SESSIONS_CONFIG;
   for (const name of ['SESSIONS_JWT_SECRET', 'SESSIONS_JWKS_URL']) if (!(name in settings)) delete env[name];
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], {
-    cwd: root,
-    env,
-  });
+  const child = spawnMain(env);
   let errors = '';
   child.stderr?.on('data', (chunk) => {
     errors += String(chunk);

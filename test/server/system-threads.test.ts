@@ -1,13 +1,13 @@
-import type { Session } from '@tenant-sessions/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../support/db';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { refOf } from '../support/testServer';
 
 // A server of our own, so that its event scheduler (a real system thread) may be switched on.
 let server: ThrowawayServer;
 let sidecar: TestSidecar;
-const tenant = { clusterId: 'test', tenantId: 'own' };
+const tenant = refOf('own');
 
 beforeAll(async () => {
   server = await startThrowawayMariadb(['--event-scheduler=ON']);
@@ -21,20 +21,19 @@ afterAll(async () => {
 
 describe('system threads', () => {
   it('are listed as protected and never killed, with no KILL sent', async () => {
-    const { body } = await sidecar.query('sessions.list', { ...tenant, pageSize: 1000 });
-    const scheduler = (body.result.data.rows as Session[]).find((r) => r.user === 'event_scheduler');
+    const page = await sidecar.api.sessions.list.query({ ...tenant, pageSize: 1000 });
+    const scheduler = page.rows.find((r) => r.user === 'event_scheduler');
     expect(scheduler).toMatchObject({
       command: 'Daemon',
       protected: true,
       protectedReason: 'the event scheduler',
     });
-    for (const procedure of ['sessions.kill', 'sessions.killQuery']) {
-      const { status, body: report } = await sidecar.mutate(procedure, {
+    for (const procedure of ['kill', 'killQuery'] as const) {
+      const report = await sidecar.api.sessions[procedure].mutate({
         ...tenant,
-        sessionKeys: [scheduler?.key],
+        sessionKeys: [String(scheduler?.key)],
       });
-      expect(status).toBe(200);
-      expect(report.result.data.results).toEqual([
+      expect(report.results).toEqual([
         {
           sessionKey: scheduler?.key,
           outcome: 'protected',

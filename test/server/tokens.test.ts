@@ -1,18 +1,16 @@
 import { createVerifier } from '@tenant-sessions/plugin-server';
 import { generateKeyPair, SignJWT } from 'jose';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { type Account, connect, createAccount, endpoint, openVictim, type Victim } from '../support/db';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Account, connect, createAccount, openVictim, type Victim } from '../support/db';
 import { type IdpKey, idpToken, type JwksServer, newKey, serveJwks, unsignedToken } from '../support/jwks';
-import { type CallResult, startSidecar, TEST_SECRET, type TestSidecar, tenantOn } from '../support/sidecar';
+import { refused } from '../support/refusal';
+import { startSidecar, TEST_SECRET, type TestSidecar, tenantOn } from '../support/sidecar';
+import { keyOf, main, refOf, url } from '../support/testServer';
 
 // Operators' tokens from an identity provider whose JWKS the test serves on loopback, verified by
 // a real sidecar over HTTP (HS256 with the sidecar's secret works alongside).
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
-const other = { clusterId: 'test', tenantId: 'other' };
-const { host, port } = endpoint(url);
-const keyOf = (id: string) => `${host}:${port}#${id}`;
+const other = refOf('other');
 
 let admin: Connection;
 let sidecar: TestSidecar;
@@ -45,30 +43,22 @@ afterAll(async () => {
   await admin?.end();
 });
 
-const tenants = (token: string) => sidecar.query('tenants.list', {}, token);
-const ok = (result: CallResult) => {
-  expect(result.status, JSON.stringify(result.body)).toBe(200);
-  return result.body.result.data;
-};
-const refused = (result: CallResult, status: number, reason: string, message?: RegExp) => {
-  expect(result.status, JSON.stringify(result.body)).toBe(status);
-  expect(result.body.error.data.reason).toBe(reason);
-  if (message) expect(result.body.error.message).toMatch(message);
-};
+/** The tenants `token` may read; rejects (failing the test) unless the sidecar answers them. */
+const tenants = (token: string) => sidecar.client(token).tenants.list.query({});
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('tokens from a JWKS on loopback', () => {
   it.each(['RS256', 'ES256'] as const)('accepts %s tokens signed with a published key', async (alg) => {
     const key = alg === 'RS256' ? rsa : ec;
     const token = await idpToken(key, { 'test/*': ['read'] }, { sub: `op-${alg}` });
-    expect(ok(await tenants(token)).map((t: { tenantId: string }) => t.tenantId)).toEqual(['main', 'other']);
+    expect((await tenants(token)).map((t) => t.tenantId)).toEqual(['main', 'other']);
     expect(sidecar.logs.some((l) => l.operator === `op-${alg}`)).toBe(true);
   });
 
   it('caches the keys: many calls, one fetch', async () => {
     const before = jwks.fetches();
     const token = await idpToken(rsa, { 'test/*': ['read'] });
-    for (let i = 0; i < 5; i += 1) ok(await tenants(token));
+    for (let i = 0; i < 5; i += 1) await expect(tenants(token)).resolves.toBeInstanceOf(Array);
     expect(jwks.fetches() - before).toBe(0);
   });
 
@@ -76,16 +66,16 @@ describe('tokens from a JWKS on loopback', () => {
     // A token accepted (and so remembered) before the rotation must be refused after it: the
     // very same text, not a new token that merely carries the retired kid.
     const retired = await idpToken(rsa, { 'test/*': ['read'] }, { sub: 'before-rotation' });
-    ok(await tenants(retired));
+    await expect(tenants(retired)).resolves.toBeInstanceOf(Array);
     const rotated = await newKey('rsa-2', 'RS256');
     jwks.publish([rotated, ec]);
     try {
       const before = jwks.fetches();
-      ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
-      ok(await tenants(await idpToken(rotated, { 'test/*': ['read'] })));
+      await expect(tenants(await idpToken(rotated, { 'test/*': ['read'] }))).resolves.toBeInstanceOf(Array);
+      await expect(tenants(await idpToken(rotated, { 'test/*': ['read'] }))).resolves.toBeInstanceOf(Array);
       expect(jwks.fetches() - before).toBe(1);
-      refused(await tenants(retired), 401, 'UNAUTHENTICATED', /refused/);
-      refused(await tenants(await idpToken(rsa, { 'test/*': ['read'] })), 401, 'UNAUTHENTICATED', /refused/);
+      await refused(tenants(retired), 401, 'UNAUTHENTICATED', /refused/);
+      await refused(tenants(await idpToken(rsa, { 'test/*': ['read'] })), 401, 'UNAUTHENTICATED', /refused/);
     } finally {
       jwks.publish([rsa, ec]);
     }
@@ -93,8 +83,8 @@ describe('tokens from a JWKS on loopback', () => {
 
   it('refuses a token signed with a key the JWKS does not hold, even under a published kid', async () => {
     const impostor = await newKey('ec-1', 'ES256');
-    refused(
-      await tenants(await idpToken(impostor, { 'test/*': ['read', 'kill'] })),
+    await refused(
+      tenants(await idpToken(impostor, { 'test/*': ['read', 'kill'] })),
       401,
       'UNAUTHENTICATED',
       /signature/,
@@ -102,10 +92,8 @@ describe('tokens from a JWKS on loopback', () => {
   });
 
   it('refuses alg none, an unexpected algorithm, and HS256 signed with the public key', async () => {
-    refused(
-      await tenants(
-        unsignedToken({ sub: 'mallory', exp: now() + 300, sessions: { '*/*': ['read', 'kill'] } }),
-      ),
+    await refused(
+      tenants(unsignedToken({ sub: 'mallory', exp: now() + 300, sessions: { '*/*': ['read', 'kill'] } })),
       401,
       'UNAUTHENTICATED',
       /none are not accepted/,
@@ -116,30 +104,32 @@ describe('tokens from a JWKS on loopback', () => {
       .setSubject('mallory')
       .setExpirationTime('5m')
       .sign(rs384Key);
-    refused(await tenants(rs384), 401, 'UNAUTHENTICATED', /RS384 are not accepted/);
+    await refused(tenants(rs384), 401, 'UNAUTHENTICATED', /RS384 are not accepted/);
     // The classic confusion: the RSA public key's text used as an HMAC secret.
     const confused = await new SignJWT({ sessions: { '*/*': ['read'] } })
       .setProtectedHeader({ alg: 'HS256', kid: rsa.kid })
       .setSubject('mallory')
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(JSON.stringify(rsa.jwk)));
-    refused(await tenants(confused), 401, 'UNAUTHENTICATED', /signature/);
+    await refused(tenants(confused), 401, 'UNAUTHENTICATED', /signature/);
   });
 
   it('refuses an expired token and one not yet valid, beyond a 30 s skew', async () => {
-    refused(
-      await tenants(await idpToken(ec, { 'test/*': ['read'] }, { exp: now() - 120 })),
+    await refused(
+      tenants(await idpToken(ec, { 'test/*': ['read'] }, { exp: now() - 120 })),
       401,
       'UNAUTHENTICATED',
       /exp/,
     );
-    refused(
-      await tenants(await idpToken(ec, { 'test/*': ['read'] }, { nbf: now() + 120 })),
+    await refused(
+      tenants(await idpToken(ec, { 'test/*': ['read'] }, { nbf: now() + 120 })),
       401,
       'UNAUTHENTICATED',
       /nbf/,
     );
-    ok(await tenants(await idpToken(ec, { 'test/*': ['read'] }, { exp: now() - 10, nbf: now() + 10 })));
+    await expect(
+      tenants(await idpToken(ec, { 'test/*': ['read'] }, { exp: now() - 10, nbf: now() + 10 })),
+    ).resolves.toBeInstanceOf(Array);
   });
 
   it('refuses a token without exp', async () => {
@@ -147,7 +137,7 @@ describe('tokens from a JWKS on loopback', () => {
       .setProtectedHeader({ alg: 'ES256', kid: ec.kid })
       .setSubject('mallory')
       .sign(ec.privateKey);
-    refused(await tenants(noExp), 401, 'UNAUTHENTICATED', /exp/);
+    await refused(tenants(noExp), 401, 'UNAUTHENTICATED', /exp/);
   });
 });
 
@@ -187,45 +177,39 @@ describe('grants', () => {
   it('a wildcard grant reads every tenant; a narrower one only its own, unknown and ungranted alike', async () => {
     const wide = await idpToken(rsa, { '*/*': ['read'] });
     const narrow = await idpToken(rsa, { 'test/main': ['read'] });
-    expect(ok(await tenants(wide))).toHaveLength(2);
-    expect(ok(await tenants(narrow)).map((t: { tenantId: string }) => t.tenantId)).toEqual(['main']);
-    ok(await sidecar.query('sessions.list', main, narrow));
-    refused(await sidecar.query('sessions.list', other, narrow), 403, 'NO_READ');
-    refused(
-      await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'nope' }, narrow),
-      403,
-      'NO_READ',
-    );
-    refused(
-      await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'nope' }, wide),
-      404,
-      'UNKNOWN_TENANT',
-    );
+    expect(await tenants(wide)).toHaveLength(2);
+    expect((await tenants(narrow)).map((t) => t.tenantId)).toEqual(['main']);
+    await expect(sidecar.client(narrow).sessions.list.query(main)).resolves.toHaveProperty('rows');
+    await refused(sidecar.client(narrow).sessions.list.query(other), 403, 'NO_READ');
+    await refused(sidecar.client(narrow).sessions.list.query(refOf('nope')), 403, 'NO_READ');
+    await refused(sidecar.client(wide).sessions.list.query(refOf('nope')), 404, 'UNKNOWN_TENANT');
   });
 
   it('rights add up over matching entries: read everywhere, kill on one tenant', async () => {
     const token = await idpToken(ec, { 'test/*': ['read'], 'test/main': ['kill'] });
-    const listed = ok(await tenants(token)) as Array<{ tenantId: string; rights: string[] }>;
+    const listed = await tenants(token);
     expect(listed.map((t) => [t.tenantId, t.rights])).toEqual([
       ['main', ['kill', 'read']],
       ['other', ['read']],
     ]);
   });
 
-  it.each(['sessions.kill', 'sessions.killQuery'])(
-    'a read-only token cannot use %s: NO_KILL, and the victim lives',
-    async (procedure) => {
-      const token = await idpToken(rsa, { 'test/*': ['read'] });
-      const busy = victim.busy();
-      const result = await sidecar.mutate(procedure, { ...main, sessionKeys: [keyOf(victim.id)] }, token);
-      refused(result, 403, 'NO_KILL', /read but not kill/);
-      const settled = await Promise.race([
-        busy.then(() => 'ended'),
-        new Promise((r) => setTimeout(() => r('running'), 300)),
-      ]);
-      expect(settled).toBe('running');
-      await admin.query('KILL QUERY ?', [victim.id]);
-      expect((await busy)?.errno).toBe(1317);
-    },
-  );
+  it.each([
+    ['sessions.kill', 'kill'],
+    ['sessions.killQuery', 'killQuery'],
+  ] as const)('a read-only token cannot use %s: NO_KILL, and the victim lives', async (_name, procedure) => {
+    const token = await idpToken(rsa, { 'test/*': ['read'] });
+    const busy = victim.busy();
+    const result = sidecar
+      .client(token)
+      .sessions[procedure].mutate({ ...main, sessionKeys: [keyOf(victim.id)] });
+    await refused(result, 403, 'NO_KILL', /read but not kill/);
+    const settled = await Promise.race([
+      busy.then(() => 'ended'),
+      new Promise((r) => setTimeout(() => r('running'), 300)),
+    ]);
+    expect(settled).toBe('running');
+    await admin.query('KILL QUERY ?', [victim.id]);
+    expect((await busy)?.errno).toBe(1317);
+  });
 });

@@ -1,10 +1,8 @@
-import type { Session } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Account, connect, createAccount, openVictim, type Victim } from '../support/db';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
-
-const url = inject('mysqlUrl');
+import { refOf, url } from '../support/testServer';
 
 let admin: Connection;
 let sidecar: TestSidecar;
@@ -44,11 +42,9 @@ afterAll(async () => {
 
 describe('an account without PROCESS', () => {
   it("answers visibility 'own-sessions-only' and lists only the account's own sessions", async () => {
-    const { status, body } = await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'plain' });
-    expect(status).toBe(200);
-    const page = body.result.data;
+    const page = await sidecar.api.sessions.list.query(refOf('plain'));
     expect(page.visibility).toBe('own-sessions-only');
-    const rows = page.rows as Session[];
+    const rows = page.rows;
     expect(rows.every((r) => r.user === plain.user)).toBe(true);
     expect(rows.map((r) => r.id)).toContain(victims[0]?.id);
     expect(rows.map((r) => r.id)).not.toContain(victims[1]?.id);
@@ -58,14 +54,8 @@ describe('an account without PROCESS', () => {
 
 describe('an account with PROCESS through a role', () => {
   it("answers visibility 'all' and lists other users' sessions", async () => {
-    const { status, body } = await sidecar.query('sessions.list', {
-      clusterId: 'test',
-      tenantId: 'roled',
-      pageSize: 1000,
-    });
-    expect(status).toBe(200);
-    const page = body.result.data;
-    expect((page.rows as Session[]).map((r) => r.id)).toContain(victims[1]?.id);
+    const page = await sidecar.api.sessions.list.query({ ...refOf('roled'), pageSize: 1000 });
+    expect(page.rows.map((r) => r.id)).toContain(victims[1]?.id);
     expect(page.visibility).toBe('all');
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Right } from '@tenant-sessions/contracts';
 import {
+  type AppRouter,
   type AuditSink,
   createApp,
   createLogger,
@@ -14,6 +15,7 @@ import {
   type TenantConfig,
   type Verifier,
 } from '@tenant-sessions/plugin-server';
+import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 import { SignJWT } from 'jose';
 import { endpoint } from './db';
 
@@ -58,13 +60,43 @@ export const tokenFor = async (
     .setExpirationTime(options.expiresIn ?? '5m')
     .sign(options.secret ?? TEST_SECRET);
 
+/** The sidecar's procedures, typed by its router. */
+export type SidecarClient = TRPCClient<AppRouter>;
+
+/**
+ * A typed client of the sidecar at `serverUrl` (its origin, e.g. `http://127.0.0.1:3300`), as the
+ * parcel's but unbatched: one plain-JSON request per call (queries GET `?input=`, mutations POST),
+ * with `Authorization: Bearer <token>` (null: no Authorization header). A refusal rejects with a
+ * TRPCClientError: `error.data` is the answer's `error.data`, `error.meta.response` the response.
+ */
+export const sidecarClient = (serverUrl: string, token: string | null): SidecarClient =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${serverUrl}/trpc`,
+        headers: () => (token === null ? {} : { authorization: `Bearer ${token}` }),
+      }),
+    ],
+  });
+
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the wire answered
 export type CallResult = { status: number; body: any; headers: Headers };
 
 export type TestSidecar = RunningServer & {
   /** Every log line the sidecar wrote, parsed. */
   logs: Array<Record<string, unknown>>;
-  /** Calls with `token` (default: the admin token; null: no Authorization header). */
+  /** The typed client with the admin token. */
+  api: SidecarClient;
+  /** The typed client with `token` (null: no Authorization header). */
+  client: (token: string | null) => SidecarClient;
+  /** The typed client with a fresh token granting `sessions` (signed as by tokenFor). */
+  as: (sessions: Record<string, Right[]>, options?: Parameters<typeof tokenFor>[1]) => Promise<SidecarClient>;
+  /**
+   * Raw calls with `token` (default: the admin token; null: no Authorization header), answering
+   * the status, the parsed body and the headers: for tests about the wire itself (status lines,
+   * headers, body parsing, the HTTP error shape) or input no type allows, such as an unknown
+   * procedure. Every other call goes through the typed client.
+   */
   query: (path: string, input: unknown, token?: string | null) => Promise<CallResult>;
   mutate: (path: string, input: unknown, token?: string | null) => Promise<CallResult>;
   /** A token with read+kill on every tenant of the test cluster. */
@@ -130,11 +162,15 @@ export const startSidecar = async (
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
   const auth = (token: string | null): Record<string, string> =>
     token === null ? {} : { authorization: `Bearer ${token}` };
+  const client = (token: string | null) => sidecarClient(server.url, token);
   return {
     ...server,
     logs,
     admin,
     audit,
+    api: client(admin),
+    client,
+    as: async (sessions, options) => client(await tokenFor(sessions, options)),
     query: async (path, input, token = admin) =>
       asResult(
         await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
