@@ -18,7 +18,7 @@ import { httpTimer, metricsEndpoint, nameCalls } from './metrics/http';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
-import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotCache } from './snapshots/cache';
+import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotStore } from './snapshots/store';
 import { TenantRegistry } from './tenants/registry';
 import { contextFactory } from './trpc/context';
 import { errorDataOf, retryAfterOf } from './trpc/errors';
@@ -60,7 +60,7 @@ export const createApp = (options: AppOptions): App => {
   const { audit } = options;
   const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);
   const metrics = createMetrics();
-  const snapshots = new SnapshotCache({
+  const snapshots = new SnapshotStore({
     freshMs: options.snapshotFreshMs ?? DEFAULT_FRESH_MS,
     maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
     metrics,

@@ -9,7 +9,6 @@ import {
 import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
 import { pageOf } from './sessions/list';
-import { readSnapshot } from './sessions/snapshot';
 import { readSql } from './sessions/sql';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
@@ -23,11 +22,7 @@ export const appRouter = router({
   }),
   sessions: router({
     list: tenantProcedure('read', listInput).query(async ({ ctx, input }) => {
-      const { tenant } = ctx;
-      const snapshot = await ctx.snapshots.get(tenant.ref, () =>
-        readSnapshot(tenant, () => tenant.sidecarThreadIds()),
-      );
-      return pageOf(snapshot, input);
+      return pageOf(await ctx.snapshots.get(ctx.tenant), input);
     }),
     sql: tenantProcedure('read', sqlInput).query(({ ctx, input }) => readSql(ctx.tenant, input.sessionKey)),
     kill: tenantProcedure('kill', killInput).mutation(({ ctx, input }) =>

@@ -46,6 +46,7 @@ export const closeSessions = async ({
       sessionKeys: input.sessionKeys,
       kind,
       expected: input.expected,
+      lastSeen: snapshots.seen(tenant.ref),
       operator: operator.sub,
       ownIds: () => tenant.sidecarThreadIds(),
       log,

@@ -6,9 +6,9 @@ import type { AttemptRecorder, KillAttempt } from '../audit/sink';
 import { localTenant } from '../config/load';
 import { OwnConnections } from '../connections/own';
 import { SidecarError } from '../errors/sidecarError';
+import { readSnapshot, type SeenSessions } from '../snapshots/read';
 import { TenantHandle } from '../tenants/handle';
 import { KILL_CONCURRENCY, killSessions } from './kill';
-import { readSnapshot } from './snapshot';
 
 // A real server; only the memory of what the last list showed is set by hand, since a server
 // cannot be made to reuse an id on demand.
@@ -16,6 +16,8 @@ const url = inject('mysqlUrl');
 const log = pino({ level: 'silent' });
 const handle = new TenantHandle({ ...localTenant(url), tenantId: 'kill-unit' }, log, new OwnConnections());
 let victim: Connection;
+/** Who each key was in the tenant's last read, as the snapshot store would hand it to a close. */
+let lastSeen: SeenSessions | undefined;
 /** What kill.ts handed to the audit, in order. */
 const recorded: KillAttempt[] = [];
 
@@ -33,6 +35,7 @@ const kill = (key: string, expected?: Record<string, { user: string; source: str
     sessionKeys: [key],
     kind: 'query',
     expected,
+    lastSeen,
     operator: 'unit',
     ownIds: () => handle.sidecarThreadIds(),
     log,
@@ -46,6 +49,7 @@ const closeAll = (sessionKeys: string[], record: AttemptRecorder, kind: 'session
     sessionKeys,
     kind,
     expected: undefined,
+    lastSeen,
     operator: 'unit',
     ownIds: () => handle.sidecarThreadIds(),
     log,
@@ -54,11 +58,12 @@ const closeAll = (sessionKeys: string[], record: AttemptRecorder, kind: 'session
 
 describe('changed: the key names someone else than the caller saw', () => {
   it('compares with the last list of the tenant when the caller says nothing', async () => {
-    const snapshot = await readSnapshot(handle, () => handle.sidecarThreadIds());
+    const { snapshot, seen: read } = await readSnapshot(handle, undefined);
+    lastSeen = read;
     const key = makeSessionKey(handle.address, String(victim.threadId));
     const seen = snapshot.sessions.find((s) => s.key === key);
     expect(seen).toBeDefined();
-    handle.lastSeen?.set(key, { user: 'previous-owner', source: seen?.source ?? '' });
+    lastSeen.set(key, { user: 'previous-owner', source: seen?.source ?? '' });
     const report = await kill(key);
     expect(report.results[0]).toMatchObject({ outcome: 'changed' });
     expect(report.results[0]?.message).toMatch(/previous-owner/);
@@ -66,9 +71,9 @@ describe('changed: the key names someone else than the caller saw', () => {
 
   it("prefers what the caller saw to the sidecar's memory", async () => {
     const key = makeSessionKey(handle.address, String(victim.threadId));
-    await readSnapshot(handle, () => handle.sidecarThreadIds());
-    const now = handle.lastSeen?.get(key);
-    handle.lastSeen?.set(key, { user: 'previous-owner', source: 'x' });
+    lastSeen = (await readSnapshot(handle, undefined)).seen;
+    const now = lastSeen.get(key);
+    lastSeen.set(key, { user: 'previous-owner', source: 'x' });
     const report = await kill(key, { [key]: { user: now?.user ?? '', source: now?.source ?? '' } });
     expect(report.results[0]).toEqual({ sessionKey: key, outcome: 'killed', message: null });
     const [rows] = await victim.query('SELECT 1 AS ok');
@@ -80,7 +85,7 @@ describe('the audit of each attempt', () => {
   it('hands every attempt to record, with what the fresh read showed of the session', async () => {
     const key = makeSessionKey(handle.address, String(victim.threadId));
     recorded.length = 0;
-    handle.lastSeen = undefined;
+    lastSeen = undefined;
     await kill(key);
     expect(recorded).toEqual([
       expect.objectContaining({
@@ -168,6 +173,7 @@ describe('the audit of each attempt', () => {
         handle: small,
         sessionKeys: keys,
         kind: 'session',
+        lastSeen: undefined,
         expected: undefined,
         operator: 'unit',
         ownIds: () => small.sidecarThreadIds(),

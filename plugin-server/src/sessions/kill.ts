@@ -12,17 +12,19 @@ import type { AttemptRecorder } from '../audit/sink';
 import type { DirectAddress, KillStatement, ProcessRow, SessionDialect } from '../dialects';
 import { previewOf, text } from '../dialects/rows';
 import { errnoOf } from '../errors/driver';
+import { finishSessions, type SeenSessions } from '../snapshots/read';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { retryDirect } from './direct';
 import { type Outcome, outcomeOfError } from './outcomes';
-import { finishSessions } from './snapshot';
 
 export type KillRequest = {
   handle: TenantHandle;
   sessionKeys: string[];
   kind: KillKind;
-  /** What the caller saw of each session; else the tenant's last list snapshot is the reference. */
+  /** What the caller saw of each session; else `lastSeen` is the reference. */
   expected: Record<string, { user: string; source: string }> | undefined;
+  /** Who each key was in the tenant's last read (snapshots/store.ts `seen`). */
+  lastSeen: SeenSessions | undefined;
   operator: string;
   ownIds: () => Set<string>;
   log: Logger;
@@ -48,7 +50,7 @@ const refusal = (key: string, session: Session | undefined, request: KillRequest
     };
   if (session.protected)
     return { outcome: 'protected', message: `Never closed from here: ${session.protectedReason}` };
-  const seen = request.expected?.[key] ?? request.handle.lastSeen?.get(key);
+  const seen = request.expected?.[key] ?? request.lastSeen?.get(key);
   if (seen && (seen.user !== session.user || seen.source !== session.source))
     return {
       outcome: 'changed',

@@ -1,8 +1,8 @@
 import { listInput, type Session } from '@tenant-sessions/contracts';
 import { describe, expect, it } from 'vitest';
 import { processRowToSession } from '../dialects/rows';
+import type { Snapshot } from '../snapshots/read';
 import { pageOf } from './list';
-import type { Snapshot } from './snapshot';
 
 const base = processRowToSession(
   {

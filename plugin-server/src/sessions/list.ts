@@ -1,5 +1,5 @@
 import type { ListQuery, Session, SessionPage, SortColumn } from '@tenant-sessions/contracts';
-import type { Snapshot } from './snapshot';
+import type { Snapshot } from '../snapshots/read';
 
 /**
  * Lowercase, with the Greek final sigma (which toLowerCase gives a word-final Σ) folded to σ, so

@@ -12,9 +12,6 @@ import { type Probe, probeServer } from './probe';
 
 export type { Probe };
 
-/** The user and source of each session the last list of this tenant showed, by key. */
-export type SeenSessions = Map<string, { user: string; source: string }>;
-
 /** A database connection of one tenant, with its probe and reads bounded by the statement timeout. */
 export type TenantConnection = {
   probe: Probe;
@@ -39,7 +36,6 @@ export class TenantHandle {
   readonly ref: string;
   /** The ids of this tenant's own pool's connections (empty while it has none). */
   pooledThreadIds: ReadonlySet<string> = new Set<string>();
-  lastSeen: SeenSessions | undefined;
   lastUsed = Date.now();
   lastFailure: string | null = null;
   private pool: Pool | undefined;

@@ -3,7 +3,7 @@ import type { AuditSink } from '../audit/sink';
 import type { Verifier } from '../auth/tokens';
 import type { Metrics } from '../metrics/metrics';
 import type { CloseRate } from '../rate/closeRate';
-import type { SnapshotCache } from '../snapshots/cache';
+import type { SnapshotStore } from '../snapshots/store';
 import type { TenantRegistry } from '../tenants/registry';
 
 /** What the sidecar hands every call, built once by app.ts. */
@@ -13,8 +13,8 @@ export type Services = {
   audit: AuditSink;
   /** The per-operator limit on close calls. */
   closeRate: CloseRate;
-  /** The tenants' coalesced processlist snapshots (snapshots/). */
-  snapshots: SnapshotCache;
+  /** The tenants' latest sessions (snapshots/): every list, stats and preview is a function of them. */
+  snapshots: SnapshotStore;
   metrics: Metrics;
 };
 

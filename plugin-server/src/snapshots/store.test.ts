@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localTenant } from '../config/load';
 import { OwnConnections } from '../connections/own';
 import { createMetrics, type Metrics } from '../metrics/metrics';
-import { readSnapshot } from '../sessions/snapshot';
 import { TenantHandle } from '../tenants/handle';
-import { SnapshotCache } from './cache';
+import { SnapshotStore } from './store';
 
 /** The value of one series of a counter or gauge (0 when it has none yet); for tests and the bench. */
 const seriesValue = async (
@@ -54,8 +53,8 @@ const handleFor = (tenantId: string, port?: number): TenantHandle => {
 const setup = (tenantId: string, freshMs: number, port?: number) => {
   const handle = handleFor(tenantId, port);
   const metrics = createMetrics();
-  const cache = new SnapshotCache({ freshMs, maxSessions: 100_000, metrics });
-  const list = () => cache.get(handle.ref, () => readSnapshot(handle, () => handle.sidecarThreadIds()));
+  const cache = new SnapshotStore({ freshMs, maxSessions: 100_000, metrics });
+  const list = () => cache.get(handle);
   return { handle, metrics, cache, list };
 };
 

@@ -1,6 +1,6 @@
 import type { Dialect, Session, Visibility } from '@tenant-sessions/contracts';
 import type { SessionDialect } from '../dialects';
-import type { SeenSessions, TenantHandle } from '../tenants/handle';
+import type { TenantHandle } from '../tenants/handle';
 
 /** Every visible session of a tenant at one moment. */
 export type Snapshot = {
@@ -11,6 +11,15 @@ export type Snapshot = {
   serverVersion: string;
 };
 
+/**
+ * Who each key was in the last read of a tenant, by key: the reference of the stale-id guard (a
+ * close whose caller sent no `expected` is compared with it) and of string sharing.
+ */
+export type SeenSessions = Map<string, Pick<Session, 'user' | 'source'>>;
+
+/** A read and who each of its keys was. */
+export type Read = { snapshot: Snapshot; seen: SeenSessions };
+
 /** The sidecar's own connections first, then the dialect's system-thread rules. */
 export const withProtection = (dialect: SessionDialect, session: Session, ownIds: Set<string>): Session => {
   const reason = ownIds.has(session.id)
@@ -20,7 +29,7 @@ export const withProtection = (dialect: SessionDialect, session: Session, ownIds
 };
 
 /** Who each key was: the sessions themselves by key (no per-session copy on the way). */
-const seenIn = (sessions: Session[]): Map<string, Session> => {
+const seenIn = (sessions: Session[]): SeenSessions => {
   const seen = new Map<string, Session>();
   for (const session of sessions) seen.set(session.key, session);
   return seen;
@@ -74,15 +83,15 @@ export const visibilityOf = (probed: Visibility, sessions: Session[], own: Set<s
 };
 
 /**
- * Reads the tenant's processlist once and remembers who each key was (for `changed` on kill).
- * Each row becomes a Session as it arrives, so the driver's rows are never all alive at once.
- * `ownIds` answers the ids of every sidecar connection to the tenant's server.
+ * Reads the tenant's processlist once, and who each key was (for `changed` on kill). Each row
+ * becomes a Session as it arrives, so the driver's rows are never all alive at once; its strings
+ * are shared with `previous` (the last read's) where equal. The sidecar's own connections to the
+ * tenant's server, whichever pool holds them, are protected.
  */
-export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): Promise<Snapshot> =>
+export const readSnapshot = (handle: TenantHandle, previous: SeenSessions | undefined): Promise<Read> =>
   handle.withConnection(async ({ probe, readEach }) => {
     const { dialect } = probe;
     const context = { address: handle.address };
-    const previous = handle.lastSeen;
     const read: Session[] = [];
     await readEach(dialect.listSessions(handle.config.statementTimeoutMs), (row) => {
       const session = dialect.toSession(row, context);
@@ -90,14 +99,14 @@ export const readSnapshot = (handle: TenantHandle, ownIds: () => Set<string>): P
       read.push(session);
     });
     const capturedAt = new Date().toISOString();
-    const own = ownIds();
+    const own = handle.sidecarThreadIds();
     const sessions = finishSessions(dialect, read, own);
-    handle.lastSeen = seenIn(sessions);
-    return {
+    const snapshot: Snapshot = {
       sessions,
       capturedAt,
       dialect: dialect.name,
       visibility: visibilityOf(probe.visibility, sessions, own),
       serverVersion: probe.serverVersion,
     };
+    return { snapshot, seen: seenIn(sessions) };
   });

@@ -1,11 +1,12 @@
 import type { Metrics } from '../metrics/metrics';
-import type { Snapshot } from '../sessions/snapshot';
+import type { TenantHandle } from '../tenants/handle';
 import { boundSessions } from './bound';
+import { readSnapshot, type SeenSessions, type Snapshot } from './read';
 
 /** A snapshot as the cache serves it: at most `maxSessions` sessions, flagged when cut. */
 export type BoundedSnapshot = Snapshot & { truncated: boolean };
 
-export type SnapshotCacheOptions = {
+export type SnapshotStoreOptions = {
   /** How long a snapshot answers later callers (ms); 0: every call reads (calls in flight still share). */
   freshMs: number;
   /** The most sessions a snapshot keeps (SESSIONS_SNAPSHOT_MAX). */
@@ -23,23 +24,32 @@ type Entry = {
   /** Bumped by drop(): a read started before it does not become the snapshot. */
   generation: number;
   expiry: NodeJS.Timeout | undefined;
+  /**
+   * Who each key was in the tenant's last read (every session, before the bound), kept after the
+   * snapshot itself is let go: what the operator last saw, for the stale-id guard of closes.
+   */
+  seen: SeenSessions | undefined;
 };
 
 export const DEFAULT_FRESH_MS = 1000;
 export const DEFAULT_MAX_SESSIONS = 100_000;
 
 /**
- * Coalesced processlist snapshots, per tenant: at most one read in flight; callers arriving while
- * it runs, or within `freshMs` of its end, get its result. A failed read is not kept; drop() (after
- * a close) makes the next caller read again. A snapshot is let go once it is no longer fresh.
+ * The one home of a tenant's latest sessions: its processlist snapshots, read (snapshots/read.ts)
+ * at most once at a time and shared — callers arriving while a read runs, or within `freshMs` of
+ * its end, get its result —, bounded to `maxSessions`, and who each key was in the last read
+ * (`seen`). A failed read is not kept; drop() (after a close) makes the next caller read again. A
+ * snapshot is let go once it is no longer fresh. Lists, and every other view of the sessions, are
+ * pure functions of what `get` answers.
  */
-export class SnapshotCache {
+export class SnapshotStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly options: SnapshotCacheOptions) {}
+  constructor(private readonly options: SnapshotStoreOptions) {}
 
-  /** The tenant's snapshot: fresh, shared with a read in flight, or read now with `read`. */
-  get(tenant: string, read: () => Promise<Snapshot>): Promise<BoundedSnapshot> {
+  /** The tenant's snapshot: fresh, shared with a read in flight, or read now. */
+  get(handle: TenantHandle): Promise<BoundedSnapshot> {
+    const tenant = handle.ref;
     const entry = this.entryOf(tenant);
     const { metrics, freshMs } = this.options;
     if (entry.value && Date.now() - entry.takenAt < freshMs) {
@@ -50,7 +60,16 @@ export class SnapshotCache {
       metrics.snapshotHit(tenant, 'shared');
       return entry.reading;
     }
-    return this.start(tenant, entry, read);
+    return this.start(tenant, entry, async () => {
+      const { snapshot, seen } = await readSnapshot(handle, entry.seen);
+      entry.seen = seen;
+      return snapshot;
+    });
+  }
+
+  /** Who each key was in the tenant's last read, if it was read since the sidecar started. */
+  seen(tenant: string): SeenSessions | undefined {
+    return this.entries.get(tenant)?.seen;
   }
 
   /** Forgets the tenant's snapshot, and the read in flight for callers still to come. */
@@ -85,6 +104,7 @@ export class SnapshotCache {
         takenAt: 0,
         generation: 0,
         expiry: undefined,
+        seen: undefined,
       };
       this.entries.set(tenant, entry);
     }
