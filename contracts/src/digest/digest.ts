@@ -1,0 +1,28 @@
+import { LIMITS } from '../limits';
+import { fnv1a64 } from './fnv';
+import { normaliseStatement } from './normalise';
+
+/** Characters of normalised statement text a statistics row shows. */
+export const DIGEST_SAMPLE_CHARS = LIMITS.sqlPreviewChars;
+
+/** Cuts a normalised statement to the sample a statistics row shows (at most 256 characters). */
+export const digestSample = (normalised: string): string =>
+  normalised.length <= DIGEST_SAMPLE_CHARS ? normalised : `${normalised.slice(0, DIGEST_SAMPLE_CHARS - 1)}…`;
+
+/**
+ * The statement digest of docs/api.md: a short stable hex id (16 digits: FNV-1a 64 of the
+ * normalised text) shared by statements that differ only in literals, and the normalised text
+ * cut to 256 characters. Null for a text that holds no statement (empty, or comments only).
+ */
+export const statementDigest = (sql: string): { digest: string; sample: string } | null => {
+  const normalised = normaliseStatement(sql);
+  return normalised === '' ? null : { digest: fnv1a64(normalised), sample: digestSample(normalised) };
+};
+
+/**
+ * What a session's `sqlDigest` holds: the digest of its current statement's full text (not the
+ * 256-character preview), or null when it runs none. The sidecar calls it once per session per
+ * snapshot read, on servers whose sessions have no SQL ID.
+ */
+export const sessionDigest = (sql: string | null): string | null =>
+  sql === null ? null : (statementDigest(sql)?.digest ?? null);
