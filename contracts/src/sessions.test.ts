@@ -36,7 +36,7 @@ describe('session ids and keys', () => {
 });
 
 describe('listInput', () => {
-  it('fills the defaults of API.md', () => {
+  it('fills the defaults of docs/api.md', () => {
     expect(listInput.parse(tenant)).toEqual({
       ...tenant,
       activeOnly: false,

@@ -129,6 +129,19 @@ describe('statementDigest and sessionDigest', () => {
     expect(other?.digest).not.toBe(long?.digest);
   });
 
+  it('answers the same whether a text was seen lately or not, long texts and many texts too', () => {
+    const long = `SELECT ${'a, '.repeat(1500)}b FROM t WHERE id = 1`;
+    expect(sessionDigest(long)).toBe(statementDigest(long)?.digest);
+    expect(sessionDigest(long)).toBe(statementDigest(long)?.digest);
+    const first = sessionDigest('SELECT * FROM t WHERE id = 0');
+    for (let i = 1; i < 5000; i++)
+      expect(sessionDigest(`SELECT * FROM t${i % 3} WHERE id = ${i}`)).toMatch(/^[0-9a-f]{16}$/);
+    expect(sessionDigest('SELECT * FROM t WHERE id = 0')).toBe(first);
+    expect(sessionDigest('SELECT * FROM t0 WHERE id = 1')).toBe(
+      sessionDigest('SELECT * FROM t0 WHERE id = 3'),
+    );
+  });
+
   it('answers null for no statement', () => {
     expect(sessionDigest(null)).toBeNull();
     expect(sessionDigest('  -- nothing\n')).toBeNull();

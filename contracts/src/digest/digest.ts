@@ -20,9 +20,27 @@ export const statementDigest = (sql: string): { digest: string; sample: string }
 };
 
 /**
+ * Texts seen lately and their digests: a statement that runs long, or that an application sends
+ * word for word again, is read on every snapshot; its digest is taken once. Bounded (at most
+ * 2,048 texts of at most 2,048 characters, forgotten all at once when full); it changes no answer.
+ */
+const recent = new Map<string, string | null>();
+const MEMO_ENTRIES = 2048;
+const MEMO_TEXT_CHARS = 2048;
+
+/**
  * What a session's `sqlDigest` holds: the digest of its current statement's full text (not the
  * 256-character preview), or null when it runs none. The sidecar calls it once per session per
  * snapshot read, on servers whose sessions have no SQL ID.
  */
-export const sessionDigest = (sql: string | null): string | null =>
-  sql === null ? null : (statementDigest(sql)?.digest ?? null);
+export const sessionDigest = (sql: string | null): string | null => {
+  if (sql === null) return null;
+  const known = recent.get(sql);
+  if (known !== undefined) return known;
+  const digest = statementDigest(sql)?.digest ?? null;
+  if (sql.length <= MEMO_TEXT_CHARS) {
+    if (recent.size >= MEMO_ENTRIES) recent.clear();
+    recent.set(sql, digest);
+  }
+  return digest;
+};
