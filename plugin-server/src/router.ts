@@ -8,8 +8,8 @@ import {
 } from '@tenant-sessions/contracts';
 import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
-import { pageOf } from './sessions/list';
 import { readSql } from './sessions/sql';
+import { pageOf } from './snapshots/page';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
 
