@@ -12,7 +12,7 @@ import type { AppRouter } from '@tenant-sessions/plugin-server';
 import { HttpResponse, http } from 'msw';
 import { createTRPCMsw } from 'msw-trpc';
 import { DemoStore } from './store';
-import { guarded, TrpcFailure, trpcEndpoint, trpcMswLinks, untypedTrpc } from './trpcHttp';
+import { guarded, TrpcFailure, trpcEndpoint, trpcMswLinks } from './trpcHttp';
 
 /** Demo tokens: what the operator may do, readable by the demo's own handlers only. */
 type DemoClaims = { operator: string; rights: Right[]; exp: number };
@@ -88,8 +88,7 @@ function procedures(store: DemoStore, request: Request) {
         return store.audit(parsed(auditListInput, input));
       }),
     ),
-    // Not in AppRouter yet: typed by the contract's own schemas until the sidecar serves it.
-    untypedTrpc(BASE, 'sessions.stats').query(
+    trpc.sessions.stats.query(
       guarded(({ input }): SessionStats => {
         reader();
         return store.stats(parsed(statsInput, input));
