@@ -4,8 +4,8 @@ import { ApiContext } from './api/ApiContext';
 import { createSessionsApi, type GetAuthToken } from './api/client';
 import type { SessionsParcelProps } from './props';
 import { retire } from './retire';
-import { SessionsTab } from './SessionsTab';
 import { useScopedStyles } from './styles/useScopedStyles';
+import { TabFrame } from './TabFrame';
 
 const newQueryClient = () =>
   new QueryClient({
@@ -55,7 +55,7 @@ export function Root({
     <div className="tsp-root" lang={locale}>
       <ApiContext value={api}>
         <QueryClientProvider client={queryClient}>
-          <SessionsTab clusterId={clusterId} tenantId={tenantId} locale={locale} />
+          <TabFrame clusterId={clusterId} tenantId={tenantId} locale={locale} />
         </QueryClientProvider>
       </ApiContext>
     </div>

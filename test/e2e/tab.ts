@@ -40,7 +40,7 @@ export type Column = (typeof COLUMNS)[number];
 export const PARCEL_ROOT = '.tsp-root';
 export const PARCEL_STYLE = 'style[data-tenant-sessions]';
 
-/** The tab's region for one tenant (TenantSessions' `aria-label`). */
+/** The tab's region for one tenant (TenantView's `aria-label`). */
 export const tenantRegion = (page: Page, tenantName: string): Locator =>
   page.getByRole('region', { name: `Sessions of tenant ${tenantName}` });
 

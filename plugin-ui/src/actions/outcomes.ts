@@ -1,10 +1,14 @@
 import type { KillKind, KillResult, Session } from '@tenant-sessions/contracts';
 
 export type Tone = 'success' | 'info' | 'warning' | 'error';
-export type Told = { tone: Tone; text: string };
+export type CloseNotice = { tone: Tone; text: string };
 
 /** The answer of one kill, in plain words (API.md, "Kill"). */
-export function tellOutcome(kind: KillKind, session: Session, result: KillResult | undefined): Told {
+export function noticeOfOutcome(
+  kind: KillKind,
+  session: Session,
+  result: KillResult | undefined,
+): CloseNotice {
   const id = session.id;
   const who = `${session.user} from ${session.source}`;
   const act = kind === 'session' ? `close session ${id}` : `stop the current query of session ${id}`;

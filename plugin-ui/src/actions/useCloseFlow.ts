@@ -1,9 +1,9 @@
 import type { KillKind, Session, TenantRef } from '@tenant-sessions/contracts';
 import { useCallback, useRef, useState } from 'react';
-import { describeError } from '../api/errors';
+import { problemOf } from '../api/errors';
 import { useKill } from '../api/queries';
 import type { CloseTarget } from '../dialogs/ConfirmClose';
-import { type Told, tellOutcome } from './outcomes';
+import { type CloseNotice, noticeOfOutcome } from './outcomes';
 
 /**
  * Close Session / Close Current Query: ask (target), send the key with what the operator saw of
@@ -12,11 +12,11 @@ import { type Told, tellOutcome } from './outcomes';
 export function useCloseFlow(tenant: TenantRef, tenantName: string) {
   const kill = useKill();
   const [target, setTarget] = useState<CloseTarget | null>(null);
-  const [told, setTold] = useState<Told | null>(null);
+  const [notice, setNotice] = useState<CloseNotice | null>(null);
 
   // Stable, so that the rows (memoized) do not render again with every render of the tab.
   const ask = useCallback((session: Session, kind: KillKind) => {
-    setTold(null);
+    setNotice(null);
     setTarget({ session, kind });
   }, []);
 
@@ -35,16 +35,16 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
     };
     try {
       const report = await kill.mutateAsync({ kind, input });
-      setTold(
-        tellOutcome(
+      setNotice(
+        noticeOfOutcome(
           kind,
           session,
           report.results.find((r) => r.sessionKey === session.key),
         ),
       );
     } catch (error) {
-      const problem = describeError(error, tenantName);
-      setTold({
+      const problem = problemOf(error, tenantName);
+      setNotice({
         tone: 'error',
         text: problem.detail ? `${problem.title}: ${problem.detail}` : problem.title,
       });
@@ -57,10 +57,10 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
   return {
     target,
     busy: kill.isPending,
-    told,
+    notice,
     ask,
     confirm,
     cancel: () => setTarget(null),
-    dismiss: () => setTold(null),
+    dismiss: () => setNotice(null),
   };
 }

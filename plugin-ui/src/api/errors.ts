@@ -27,7 +27,7 @@ const TITLES: Partial<Record<Problem['reason'], (tenant: string) => string>> = {
 };
 
 /** Turns a tRPC client error (or anything thrown) into plain words. */
-export function describeError(error: unknown, tenant: string): Problem {
+export function problemOf(error: unknown, tenant: string): Problem {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const message = typeof e.message === 'string' && e.message ? e.message : null;
   const raw = e.data?.reason;

@@ -1,6 +1,6 @@
 import type { KillOutcome, TenantRef } from '@tenant-sessions/contracts';
 import { useId, useState } from 'react';
-import { describeError } from '../api/errors';
+import { problemOf } from '../api/errors';
 import { useAuditPage } from '../api/queries';
 import type { Formatters } from '../format';
 import { AuditTable } from './AuditTable';
@@ -103,7 +103,7 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
 }
 
 const auditProblem = (error: unknown, tenantName: string): string => {
-  const problem = describeError(error, tenantName);
+  const problem = problemOf(error, tenantName);
   if (problem.reason === 'AUDIT_UNAVAILABLE')
     return `The audit cannot be read now${problem.detail ? `: ${problem.detail}` : ''}`;
   return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;

@@ -1,5 +1,5 @@
 import type { Session, TenantRef } from '@tenant-sessions/contracts';
-import { describeError } from '../api/errors';
+import { problemOf } from '../api/errors';
 import { useSessionSql } from '../api/queries';
 import { CopyButton } from './CopyButton';
 import { Dialog } from './Dialog';
@@ -7,7 +7,7 @@ import { Dialog } from './Dialog';
 function SqlBody({ state, sessionId }: { state: ReturnType<typeof useSessionSql>; sessionId: string }) {
   if (state.isPending) return <p className="tsp-dim">Reading the SQL text…</p>;
   if (state.isError) {
-    const problem = describeError(state.error, 'this tenant');
+    const problem = problemOf(state.error, 'this tenant');
     return (
       <p className="tsp-error-text">
         {problem.title}

@@ -1,7 +1,7 @@
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** The applied column searches, each with its own clear button. */
-export function FilterChips({ table }: { table: SessionsTable }) {
+export function FilterChips({ table }: { table: SessionsTableInstance }) {
   const filters = table.state.columnFilters;
   if (filters.length === 0) return null;
   return (

@@ -2,7 +2,7 @@ import type { Header } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { ColumnSearch } from './ColumnSearch';
 import type { Features } from './features';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const ARROW = { asc: '▲', desc: '▼' } as const;
@@ -13,7 +13,7 @@ export function HeaderCell({
   table,
 }: {
   header: Header<Features, Session, unknown>;
-  table: SessionsTable;
+  table: SessionsTableInstance;
 }) {
   const column = header.column;
   const meta = column.columnDef.meta;

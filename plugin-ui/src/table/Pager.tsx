@@ -1,9 +1,9 @@
 import type { Formatters } from '../format';
 import { PAGE_SIZES } from './listInput';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** Page size choice, the rows shown of the total, and first/previous/next/last. */
-export function Pager({ table, fmt }: { table: SessionsTable; fmt: Formatters }) {
+export function Pager({ table, fmt }: { table: SessionsTableInstance; fmt: Formatters }) {
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const from = total === 0 ? 0 : pageIndex * pageSize + 1;

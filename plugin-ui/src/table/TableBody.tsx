@@ -4,13 +4,13 @@ import type { Session } from '@tenant-sessions/contracts';
 import type { RefObject } from 'react';
 import type { Features } from './features';
 import { RowView } from './RowView';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** Pages longer than this render only the rows in view of the scroll box. */
 export const VIRTUAL_FROM = 100;
 const ROW_HEIGHT = 34;
 
-type Props = { table: SessionsTable; scroller: RefObject<HTMLDivElement | null> };
+type Props = { table: SessionsTableInstance; scroller: RefObject<HTMLDivElement | null> };
 
 /** The rows of the current page: all of them, or for long pages only those on screen. */
 export function TableBody({ table, scroller }: Props) {

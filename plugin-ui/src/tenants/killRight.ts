@@ -4,7 +4,7 @@ import type { Tenant } from '@tenant-sessions/contracts';
 export type KillRight = { allowed: true } | { allowed: false; why: string; known: boolean };
 
 /** Reads the kill right from `tenants.list` (Tenant.rights); unknown until that answers. */
-export function killRight(
+export function readKillRight(
   state: { isPending: boolean; isError: boolean },
   tenant: Tenant | undefined,
   name: string,

@@ -1,7 +1,7 @@
 import type { Session, TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useCloseFlow } from './actions/useCloseFlow';
-import { describeError } from './api/errors';
+import { problemOf } from './api/errors';
 import { AuditPanel } from './audit/AuditPanel';
 import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
@@ -10,16 +10,16 @@ import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
 import { Pager } from './table/Pager';
-import { SessionsTable } from './table/SessionsTable';
+import { SessionGrid } from './table/SessionGrid';
 import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
 import { Toolbar } from './toolbar/Toolbar';
 
-type Props = { tenant: TenantRef; tenantName: string; kill: KillRight; fmt: Formatters };
+type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt: Formatters };
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
-  const killRefused = kill.allowed ? null : kill.why;
+export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+  const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
   const { ask } = close;
@@ -53,24 +53,20 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
           listed: the active ones first, then the longest running).
         </Notice>
       )}
-      {!kill.allowed && kill.known && <Notice tone="info">{kill.why}</Notice>}
-      {close.told && (
-        <Notice tone={close.told.tone} onDismiss={close.dismiss} toast>
-          {close.told.text}
+      {!killRight.allowed && killRight.known && <Notice tone="info">{killRight.why}</Notice>}
+      {close.notice && (
+        <Notice tone={close.notice.tone} onDismiss={close.dismiss} toast>
+          {close.notice.text}
         </Notice>
       )}
       {page.isError ? (
-        <StatePanel
-          kind="error"
-          problem={describeError(page.error, tenantName)}
-          onRetry={() => page.refetch()}
-        />
+        <StatePanel kind="error" problem={problemOf(page.error, tenantName)} onRetry={() => page.refetch()} />
       ) : page.isPending ? (
         <StatePanel kind="loading" />
       ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
-        <SessionsTable table={table} busy={page.isFetching} />
+        <SessionGrid table={table} busy={page.isFetching} />
       )}
       {!page.isError && <Pager table={table} fmt={fmt} />}
       <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />
