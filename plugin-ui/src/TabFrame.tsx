@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { problemOf } from './api/errors';
 import { useTenants } from './api/queries';
 import { makeFormatters } from './format';
+import { useT } from './i18n/useT';
 import { StatePanel } from './status/StatePanel';
 import { TenantView } from './TenantView';
 import { readKillRight } from './tenants/killRight';
@@ -14,6 +15,7 @@ type Props = { clusterId: string; tenantId?: string; locale?: string };
  * `tenants.list`. Another tenant gives a fresh table (its own searches, sort and page).
  */
 export function TabFrame({ clusterId, tenantId, locale }: Props) {
+  const t = useT();
   const fmt = useMemo(() => makeFormatters(locale), [locale]);
   const tenants = useTenants(clusterId);
   const [picked, setPicked] = useState<string>();
@@ -26,7 +28,7 @@ export function TabFrame({ clusterId, tenantId, locale }: Props) {
   return (
     <>
       <header className="tsp-head">
-        <h2 className="tsp-title">Tenant Session</h2>
+        <h2 className="tsp-title">{t('tab.title')}</h2>
         {!tenantId && list.length > 0 && <TenantPicker tenants={list} value={chosen} onChange={setPicked} />}
         {tenantId && <span className="tsp-tenant-name">{name}</span>}
       </header>
@@ -35,19 +37,19 @@ export function TabFrame({ clusterId, tenantId, locale }: Props) {
           key={`${tenant.clusterId}/${tenant.tenantId}`}
           tenant={tenant}
           tenantName={name}
-          killRight={readKillRight(tenants, info, name)}
+          killRight={readKillRight(tenants, info, name, t)}
           fmt={fmt}
         />
       ) : tenants.isError ? (
         <StatePanel
           kind="error"
-          problem={problemOf(tenants.error, clusterId)}
+          problem={problemOf(tenants.error, clusterId, t)}
           onRetry={() => tenants.refetch()}
         />
       ) : tenants.isPending ? (
         <StatePanel kind="loading" />
       ) : (
-        <div className="tsp-state">Cluster {clusterId} has no tenant whose sessions you may view.</div>
+        <div className="tsp-state">{t('tab.noTenant', { clusterId })}</div>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { AuditPanel } from './audit/AuditPanel';
 import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
+import { useT } from './i18n/useT';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
@@ -19,19 +20,21 @@ type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt:
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
 export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+  const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
+  const notice = close.notice?.(t);
   const { ask } = close;
   const meta = useMemo(
-    () => ({ fmt, killRefused, onViewSql: setViewing, onClose: ask }),
-    [fmt, killRefused, ask],
+    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
+    [fmt, t, killRefused, ask],
   );
   const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
   const rows = page.data?.rows.length ?? 0;
 
   return (
-    <section className="tsp-tenant" aria-label={`Sessions of tenant ${tenantName}`}>
+    <section className="tsp-tenant" aria-label={t('tenant.region', { tenant: tenantName })}>
       <Toolbar
         page={page.data}
         fmt={fmt}
@@ -42,25 +45,23 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
       />
       <FilterChips table={table} />
       {page.data?.visibility === 'own-sessions-only' && (
-        <Notice tone="info">
-          Only the session service's own sessions are listed: its database account lacks the PROCESS
-          privilege.
-        </Notice>
+        <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
       {page.data?.truncated && (
-        <Notice tone="warning">
-          This tenant has more sessions than the session service keeps ({fmt.count(page.data.counts.all)} are
-          listed: the active ones first, then the longest running).
-        </Notice>
+        <Notice tone="warning">{t('notice.truncated', { count: page.data.counts.all })}</Notice>
       )}
       {!killRight.allowed && killRight.known && <Notice tone="info">{killRight.why}</Notice>}
-      {close.notice && (
-        <Notice tone={close.notice.tone} onDismiss={close.dismiss} toast>
-          {close.notice.text}
+      {notice && (
+        <Notice tone={notice.tone} onDismiss={close.dismiss} toast>
+          {notice.text}
         </Notice>
       )}
       {page.isError ? (
-        <StatePanel kind="error" problem={problemOf(page.error, tenantName)} onRetry={() => page.refetch()} />
+        <StatePanel
+          kind="error"
+          problem={problemOf(page.error, tenantName, t)}
+          onRetry={() => page.refetch()}
+        />
       ) : page.isPending ? (
         <StatePanel kind="loading" />
       ) : rows === 0 && !filtered ? (
@@ -68,9 +69,16 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
       ) : (
         <SessionGrid table={table} busy={page.isFetching} />
       )}
-      {!page.isError && <Pager table={table} fmt={fmt} />}
+      {!page.isError && <Pager table={table} />}
       <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />
-      {viewing && <SqlDialog tenant={tenant} session={viewing} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <SqlDialog
+          tenant={tenant}
+          tenantName={tenantName}
+          session={viewing}
+          onClose={() => setViewing(null)}
+        />
+      )}
       {close.target && (
         <ConfirmClose
           target={close.target}

@@ -2,6 +2,7 @@ import type { Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Session } from '@tenant-sessions/contracts';
 import type { RefObject } from 'react';
+import { useT } from '../i18n/useT';
 import type { Features } from './features';
 import { RowView } from './RowView';
 import type { SessionsTableInstance } from './useSessionsTable';
@@ -64,12 +65,15 @@ const Spacer = ({ height, span }: { height: number; span: number }) => (
 );
 
 /** A search that matches nothing keeps the header (and the search box being typed in) on screen. */
-const NoMatch = ({ span }: { span: number }) => (
-  <tbody>
-    <tr>
-      <td colSpan={span} className="tsp-state" role="status">
-        No session matches the searches and filters.
-      </td>
-    </tr>
-  </tbody>
-);
+const NoMatch = ({ span }: { span: number }) => {
+  const t = useT();
+  return (
+    <tbody>
+      <tr>
+        <td colSpan={span} className="tsp-state" role="status">
+          {t('state.noMatch')}
+        </td>
+      </tr>
+    </tbody>
+  );
+};
