@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activeLong, guarded, sleeping } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -72,7 +73,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab();
     const row = await rowOf(guarded.id);
-    const close = within(row).getByRole('button', { name: 'Close Session' });
+    const close = within(row).getByRole('button', { name: say('actions.closeSession') });
     expect(close).toBeDisabled();
     expect(close).toHaveAccessibleDescription("Protected: a connection of the session service's own pool");
     expect(within(row).getByRole('button', { name: /More actions/ })).toBeDisabled();
@@ -82,7 +83,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab({ tenantId: 'pay' });
     const row = await rowOf(activeLong.id);
-    expect(within(row).queryByRole('button', { name: 'Close Session' })).toBeNull();
+    expect(within(row).queryByRole('button', { name: say('actions.closeSession') })).toBeNull();
     expect(
       await screen.findByText(/not close its sessions: your account lacks the kill right/),
     ).toBeInTheDocument();
