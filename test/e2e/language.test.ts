@@ -74,8 +74,9 @@ const untilListed = async (page: Page, id: string, refresh: string) => {
 /**
  * Labels whose text does not fit their own box (clipped, or spilling out of it), and labels
  * outside the window, at the page's width. The table's columns may run on past its box, which
- * scrolls sideways (its Actions column stays in view): a label in there counts only if it does
- * not fit its own cell. SQL previews are cut with an ellipsis by design and are left out.
+ * scrolls sideways (its Actions column stays in view): a label in there counts if it does not fit
+ * its own cell, or if no scroll position shows it whole. SQL previews are cut with an ellipsis by
+ * design and are left out.
  */
 const overflowing = (page: Page) =>
   page.evaluate(() => {
@@ -89,7 +90,24 @@ const overflowing = (page: Page) =>
         element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 2;
       const outside = box.right > window.innerWidth + 0.5 && !element.closest('.tsp-scroll');
       if ((spills && element.clientWidth > 0) || outside)
-        found.push(`${element.tagName.toLowerCase()}.${element.className}: “${element.innerText.trim()}”`);
+        found.push(
+          `${element.tagName.toLowerCase()}.${element.className}: “${(element.textContent ?? '').trim()}”`,
+        );
+    }
+    // Sideways in the table: each column title can be brought into view whole, clear of the
+    // Actions column that stays at the right edge.
+    const scroller = document.querySelector<HTMLElement>('.tsp-root .tsp-scroll');
+    const actions = scroller?.querySelector<HTMLElement>('th.tsp-col-actions');
+    if (scroller && actions) {
+      for (const th of scroller.querySelectorAll<HTMLElement>('thead th:not(.tsp-col-actions)')) {
+        scroller.scrollLeft = 0;
+        const left = scroller.getBoundingClientRect().left + scroller.clientLeft;
+        scroller.scrollLeft = th.getBoundingClientRect().left - left;
+        const cell = th.getBoundingClientRect();
+        if (cell.left < left - 1 || cell.right > actions.getBoundingClientRect().left + 1)
+          found.push(`column title “${(th.textContent ?? '').trim()}” cannot be read whole by scrolling`);
+      }
+      scroller.scrollLeft = 0;
     }
     return found;
   });
@@ -148,7 +166,7 @@ describe('the tab in Chinese (zh-CN)', () => {
     await page.keyboard.press('Escape');
 
     await row.getByRole('button', { name: /查看 SQL/ }).click();
-    expect(await row.getByRole('button', { name: /查看 SQL/ }).innerText()).toBe('查看 SQL');
+    expect(await row.getByRole('button', { name: /查看 SQL/ }).textContent()).toBe('查看 SQL');
     const dialog = page.getByRole('dialog', { name: `SQL 详情 - ${busy.id}` });
     await seen(dialog.getByRole('region', { name: zhCN['sql.region'] }));
     await dialog.getByRole('button', { name: '复制', exact: true }).click();
