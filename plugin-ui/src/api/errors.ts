@@ -16,7 +16,7 @@ type ErrorLike = {
 };
 
 /** The reasons with a title of their own; any other reads `error.other`. */
-const TITLES: Partial<Record<Problem['reason'], MessageKey>> = {
+const TITLES = {
   TENANT_UNREACHABLE: 'error.TENANT_UNREACHABLE',
   TENANT_TIMEOUT: 'error.TENANT_TIMEOUT',
   NO_READ: 'error.NO_READ',
@@ -27,7 +27,10 @@ const TITLES: Partial<Record<Problem['reason'], MessageKey>> = {
   INVALID_INPUT: 'error.INVALID_INPUT',
   AUDIT_UNAVAILABLE: 'error.AUDIT_UNAVAILABLE',
   NETWORK: 'error.NETWORK',
-};
+} as const satisfies Partial<Record<Problem['reason'], MessageKey>>;
+const titleOf = (reason: Problem['reason']) =>
+  (TITLES as Partial<Record<Problem['reason'], (typeof TITLES)[keyof typeof TITLES]>>)[reason] ??
+  'error.other';
 
 /** Turns a tRPC client error (or anything thrown) into plain words, titled by its `data.reason`. */
 export function problemOf(error: unknown, tenant: string, t: Translate): Problem {
@@ -39,7 +42,7 @@ export function problemOf(error: unknown, tenant: string, t: Translate): Problem
   const title =
     reason === 'TOO_MANY_REQUESTS' && typeof wait === 'number'
       ? t('error.tooManyCloses', { seconds: wait })
-      : t(TITLES[reason] ?? 'error.other', { tenant });
+      : t(titleOf(reason), { tenant });
   return { reason, title, detail: message };
 }
 

@@ -3,13 +3,14 @@ import type { Formatters } from '../format';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 
-const KIND: Record<AuditRecord['kind'], MessageKey> = {
+const KIND = {
   session: 'actions.closeSession',
   query: 'actions.closeQuery',
-};
+} as const satisfies Record<AuditRecord['kind'], MessageKey>;
 
 /** An outcome's label in the active language. */
-export const outcomeKey = (outcome: AuditRecord['outcome']): MessageKey => `outcome.${outcome}`;
+export const outcomeKey = <O extends AuditRecord['outcome']>(outcome: O): `outcome.${O}` =>
+  `outcome.${outcome}`;
 
 /** The records of one page: when, who, which session, what it ran, what was asked, what came of it. */
 export function AuditTable({ rows, fmt }: { rows: AuditRecord[]; fmt: Formatters }) {

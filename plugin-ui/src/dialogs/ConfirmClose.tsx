@@ -5,7 +5,7 @@ import { Dialog } from './Dialog';
 
 export type CloseTarget = { session: Session; kind: KillKind };
 
-const WORDS: Record<KillKind, { title: MessageKey; confirm: MessageKey; effect: MessageKey }> = {
+const WORDS = {
   session: {
     title: 'confirm.session.title',
     confirm: 'confirm.session.confirm',
@@ -16,7 +16,7 @@ const WORDS: Record<KillKind, { title: MessageKey; confirm: MessageKey; effect: 
     confirm: 'confirm.query.confirm',
     effect: 'confirm.query.effect',
   },
-};
+} as const satisfies Record<KillKind, { title: MessageKey; confirm: MessageKey; effect: MessageKey }>;
 
 /** The confirmation before a kill: which session, whose, from where, running what. */
 export function ConfirmClose(props: {

@@ -38,12 +38,29 @@ export function activateTag(i18n: I18n, tag: string | undefined) {
 /** Values a message names: text, numbers, or (for rich messages) React nodes. */
 export type MessageValues = Record<string, unknown>;
 
-/** A catalog lookup with typed keys. */
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+type Trim<S extends string> = S extends ` ${infer T}` ? Trim<T> : S extends `${infer T} ` ? Trim<T> : S;
+/** The parameter names of an ICU message without nested choices (`{id}`, `{count, number}`). */
+type ParamsIn<S extends string> = S extends `${string}{${infer Body}}${infer Rest}`
+  ? (Body extends `${infer Name},${string}` ? Trim<Name> : Trim<Body>) | ParamsIn<Rest>
+  : never;
+/** The parameters the English message of `K` names (the other catalogs name the same: catalogs.test.ts). */
+export type ParamsOf<K extends MessageKey> = ParamsIn<(typeof en)[K]>;
 
-export const translateWith =
-  (i18n: I18n): Translate =>
-  (key, values) =>
-    i18n._(key, values);
+/**
+ * A catalog lookup, typed by key and by the parameters its message names: a message without
+ * parameters takes no values, any other takes exactly its own names.
+ */
+export type Translate = <K extends MessageKey>(
+  key: K,
+  ...values: [ParamsOf<K>] extends [never] ? [] : [Record<ParamsOf<K>, unknown>]
+) => string;
+
+/** The same lookup for a key known only at run time (tests, a code read from the wire). */
+export type LooseTranslate = (key: MessageKey, values?: MessageValues) => string;
+
+export const translateWith = (i18n: I18n): Translate =>
+  ((key: MessageKey, values?: MessageValues) => i18n._(key, values)) as Translate;
+
+export const loosely = (t: Translate): LooseTranslate => t as unknown as LooseTranslate;
 
 export type { MessageKey };

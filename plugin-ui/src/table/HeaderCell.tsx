@@ -32,7 +32,7 @@ export function HeaderCell({
             type="button"
             className={`tsp-sort${sorted ? ' is-sorted' : ''}`}
             onClick={column.getToggleSortingHandler()}
-            title={t ? t('column.sortBy', { column: label }) : label}
+            title={t ? t('sort.by', { column: label }) : label}
           >
             <table.FlexRender header={header} />
             <span className="tsp-sort-arrow" aria-hidden="true">

@@ -11,9 +11,12 @@ import type { MessageKey, Translate } from '../i18n/messages';
 /** The columns whose header carries a search box, by the ListInput field each one fills. */
 export type SearchField = 'user' | 'source' | 'database';
 
+/** A column title's catalog key. */
+export type ColumnTitleKey = Extract<MessageKey, `column.${string}`>;
+
 /** `title`: the catalog key of the column's title (its header, sort and search labels). */
 export type SessionsColumnMeta = {
-  title: MessageKey;
+  title: ColumnTitleKey;
   search?: SearchField;
   numeric?: boolean;
   mono?: boolean;

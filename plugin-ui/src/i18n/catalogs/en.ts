@@ -37,7 +37,7 @@ export const en = {
   'column.observer': 'observer',
   'column.obproxy': 'OBProxy',
   'column.actions': 'Actions',
-  'column.sortBy': 'Sort by {column}',
+  'sort.by': 'Sort by {column}',
 
   'search.open': 'Search {column}',
   'search.openApplied': 'Search {column} (applied: {value})',

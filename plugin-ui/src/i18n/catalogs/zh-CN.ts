@@ -38,7 +38,7 @@ export const zhCN: Catalog = {
   'column.observer': 'OBServer',
   'column.obproxy': 'OBProxy',
   'column.actions': '操作',
-  'column.sortBy': '按“{column}”排序',
+  'sort.by': '按“{column}”排序',
 
   'search.open': '搜索“{column}”',
   'search.openApplied': '搜索“{column}”（已应用：{value}）',
