@@ -31,7 +31,8 @@ export function createConsoleI18n(tag: string) {
 /** Switches the console (and the page's `lang`) to `tag`, and keeps it for this tab. */
 export function showLanguage(i18n: ReturnType<typeof setupI18n>, tag: string) {
   const locale = catalogLocaleOf(tag);
-  if (i18n.locale !== locale) i18n.activate(locale, [intlLocaleOf(tag)]);
+  const intl = intlLocaleOf(tag);
+  if (i18n.locale !== locale || i18n.locales?.[0] !== intl) i18n.activate(locale, [intl]);
   document.documentElement.lang = locale;
 }
 
