@@ -161,7 +161,9 @@ describe('the tab in Chinese (zh-CN)', () => {
 
     const row = rowOf(page, busy.id);
     expect(await row.getByRole('button', { name: '关闭会话', exact: true }).isEnabled()).toBe(true);
-    await row.getByRole('button', { name: `更多（会话 ${busy.id}）` }).click();
+    const more = row.getByRole('button', { name: `更多（会话 ${busy.id}）` });
+    expect((await more.textContent())?.replace('▾', '').trim()).toBe('更多');
+    await more.click();
     await seen(page.getByRole('menuitem', { name: '关闭当前查询' }));
     await page.keyboard.press('Escape');
 

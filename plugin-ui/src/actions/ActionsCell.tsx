@@ -30,6 +30,7 @@ export function ActionsCell({ session, meta }: { session: Session; meta: Session
       </button>
       <MoreMenu
         label={t('actions.more', { id: session.id })}
+        text={t('actions.moreText')}
         disabled={locked}
         items={[{ label: t('actions.closeQuery'), onSelect: () => meta.onClose(session, 'query') }]}
       />

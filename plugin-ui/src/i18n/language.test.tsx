@@ -51,7 +51,9 @@ describe('the tab in Chinese', () => {
     expect(screen.getByRole('checkbox', { name: '仅查看活跃会话' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /刷新/ })).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: '关闭会话' })).toBeInTheDocument();
-    await user.click(within(row).getByRole('button', { name: `更多（会话 ${activeLong.id}）` }));
+    const more = within(row).getByRole('button', { name: `更多（会话 ${activeLong.id}）` });
+    expect(more).toHaveTextContent(/^更多/);
+    await user.click(more);
     expect(screen.getByRole('menuitem', { name: '关闭当前查询' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await user.click(within(row).getByRole('button', { name: /查看 SQL/ }));

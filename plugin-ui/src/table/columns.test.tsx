@@ -37,7 +37,7 @@ describe('the sessions table', () => {
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
     expect(cells.map((c) => c.textContent)).toEqual([
       '18446744073709551615',
-      `${activeLong.sqlPreview}View SQL`,
+      `${activeLong.sqlPreview}${say('cell.viewSql')}`,
       'app_rw',
       '10.1.2.3:51234',
       'trade',
@@ -46,7 +46,7 @@ describe('the sessions table', () => {
       'ACTIVE',
       '10.0.0.5:2882',
       '10.0.0.9:2883',
-      'Close Session…',
+      `${say('actions.closeSession')}${say('actions.moreText')}▾`,
     ]);
   });
 

@@ -69,6 +69,7 @@ export const en = {
   'actions.closeSession': 'Close Session',
   'actions.closeQuery': 'Close Current Query',
   'actions.more': 'More actions for session {id}',
+  'actions.moreText': 'More',
   'actions.protected': 'Protected',
   'actions.protectedDefault': 'This session may not be closed from here.',
 

@@ -70,6 +70,7 @@ export const zhCN: Catalog = {
   'actions.closeSession': '关闭会话',
   'actions.closeQuery': '关闭当前查询',
   'actions.more': '更多（会话 {id}）',
+  'actions.moreText': '更多',
   'actions.protected': '受保护',
   'actions.protectedDefault': '该会话不能在此关闭。',
 
