@@ -214,6 +214,7 @@ describe('the tab in Chinese (zh-CN)', () => {
     await page.keyboard.press('Escape');
 
     expect(await overflowing(page)).toEqual([]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await screenshot(page, 'entry-2-diagnostics-zh-CN');
   });
 
