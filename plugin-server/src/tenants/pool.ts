@@ -10,6 +10,9 @@ export const trackThreadIds = (pool: Pool, ids: Set<string>): void => {
   });
 };
 
+/** Calls that may wait for one of a tenant's pooled connections; beyond, mysql2 refuses at once. */
+export const QUEUE_LIMIT = 50;
+
 /**
  * A bounded mysql2 pool for one tenant. The id of every connection it opens goes into `ownIds`
  * (and leaves when the connection ends): the sidecar's own sessions are protected from KILL.
@@ -25,7 +28,7 @@ export const createTenantPool = (config: TenantConfig, ownIds: Set<string>): Poo
     connectionLimit: config.poolSize,
     maxIdle: config.poolSize,
     idleTimeout: 30_000,
-    queueLimit: 50,
+    queueLimit: QUEUE_LIMIT,
     connectTimeout: config.connectTimeoutMs,
     // Session ids are 64-bit: keep BIGINTs as exact decimal strings.
     supportBigNumbers: true,
