@@ -1,5 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Router } from 'express';
+import { isSidecarError } from '../errors/sidecarError';
+import { sendSidecarError } from '../http/answers';
+import { type DetailAccess, type SeesTenant, tenantsSeenBy } from '../http/detail';
 import type { Metrics } from './metrics';
 
 /** What tRPC found of each call of a request (its `info.calls`): the procedure, or null when none has that name. */
@@ -31,11 +34,40 @@ export const httpTimer =
     next();
   };
 
-/** GET /metrics: the Prometheus text of this app's registry. */
-export const metricsEndpoint = (metrics: Metrics): Router => {
+/** The value of a sample's `tenant` label (Prometheus text escapes \\, \" and \n), if it has one. */
+const tenantLabel = (line: string): string | undefined => {
+  const raw = /[{,]tenant="((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
+  return raw?.replace(/\\(.)/g, (_all, c: string) => (c === 'n' ? '\n' : c));
+};
+
+/** The Prometheus text without the samples of tenants the caller may not see. */
+export const onlySeen = (text: string, sees: SeesTenant): string =>
+  text
+    .split('\n')
+    .filter((line) => {
+      if (line.startsWith('#')) return true;
+      const tenant = tenantLabel(line);
+      return tenant === undefined || sees(tenant);
+    })
+    .join('\n');
+
+/**
+ * GET /metrics: the Prometheus text of this app's registry. Series labelled with a tenant are
+ * given only to whom may see that tenant (http/detail.ts): a token with read on it, or anyone on
+ * the metrics port; an anonymous caller on the main port gets the series without tenants.
+ */
+export const metricsEndpoint = (metrics: Metrics, access: DetailAccess): Router => {
   const router = Router();
-  router.get('/metrics', async (_req: Request, res: Response) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  router.get('/metrics', async (req: Request, res: Response) => {
+    let sees: SeesTenant;
+    try {
+      sees = await tenantsSeenBy(access, req);
+    } catch (error) {
+      if (isSidecarError(error)) return sendSidecarError(res, error);
+      throw error;
+    }
+    const text = await metrics.registry.metrics();
+    res.type(metrics.registry.contentType).send(access === 'all' ? text : onlySeen(text, sees));
   });
   return router;
 };
