@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -24,24 +24,40 @@ export const HTTP_LIMITS = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1000,
-} as const;
+  /** How often Node looks for connections past the headers and request timeouts (its default: 30 s). */
+  checkEveryMs: 1_000,
+};
+
+export type HttpLimits = typeof HTTP_LIMITS;
 
 export type ListenOptions = {
   /** SESSIONS_MAX_CONNECTIONS (default 1000). */
   maxConnections?: number;
+  /** Other timeouts than HTTP_LIMITS' (tests). */
+  limits?: Partial<Omit<HttpLimits, 'maxConnections'>>;
   /** SESSIONS_METRICS_PORT: also serve the operations app (every tenant's details) there. */
   metricsPort?: number;
   /** SESSIONS_METRICS_HOST (default 127.0.0.1). */
   metricsHost?: string;
 };
 
-const bind = (app: Express, host: string, port: number, maxConnections: number): Promise<Server> =>
+const bind = (app: Express, host: string, port: number, limits: HttpLimits): Promise<Server> =>
   new Promise((resolve, reject) => {
-    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
-    s.headersTimeout = HTTP_LIMITS.headersTimeoutMs;
-    s.requestTimeout = HTTP_LIMITS.requestTimeoutMs;
-    s.keepAliveTimeout = HTTP_LIMITS.keepAliveTimeoutMs;
-    s.maxConnections = maxConnections;
+    const s = createServer(
+      {
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        connectionsCheckingInterval: limits.checkEveryMs,
+      },
+      app,
+    );
+    s.keepAliveTimeout = limits.keepAliveTimeoutMs;
+    s.maxConnections = limits.maxConnections;
+    s.once('error', reject);
+    s.listen(port, host, () => {
+      s.off('error', reject);
+      resolve(s);
+    });
   });
 
 const urlOf = (host: string, server: Server) => {
@@ -57,13 +73,17 @@ export const listen = async (
   log: Logger,
   options: ListenOptions = {},
 ): Promise<RunningServer> => {
-  const maxConnections = options.maxConnections ?? HTTP_LIMITS.maxConnections;
-  const server = await bind(app, host, port, maxConnections);
+  const limits: HttpLimits = {
+    ...HTTP_LIMITS,
+    ...options.limits,
+    maxConnections: options.maxConnections ?? HTTP_LIMITS.maxConnections,
+  };
+  const server = await bind(app, host, port, limits);
   const metricsHost = options.metricsHost ?? '127.0.0.1';
   const opsServer =
     options.metricsPort === undefined
       ? undefined
-      : await bind(ops, metricsHost, options.metricsPort, maxConnections).catch(async (error: unknown) => {
+      : await bind(ops, metricsHost, options.metricsPort, limits).catch(async (error: unknown) => {
           await new Promise((resolve) => server.close(resolve));
           throw error;
         });

@@ -25,11 +25,18 @@ export const isLoopbackAddress = (address: string): boolean => {
 export const isLoopbackLiteral = (host: string): boolean =>
   host.toLowerCase() === 'localhost' || isLoopbackAddress(host);
 
+/** Every address a name resolves to (the system's resolver: /etc/hosts, then DNS). */
+type LookupAll = (host: string) => Promise<Array<{ address: string }>>;
+const systemLookup: LookupAll = (host) => lookup(host, { all: true });
+
 /** True when `host` is a loopback address, or a name every address of which is loopback. */
-export const resolvesToLoopback = async (host: string): Promise<boolean> => {
+export const resolvesToLoopback = async (
+  host: string,
+  lookupAll: LookupAll = systemLookup,
+): Promise<boolean> => {
   if (isIP(bare(host))) return isLoopbackAddress(host);
   try {
-    const addresses = await lookup(host, { all: true });
+    const addresses = await lookupAll(host);
     return addresses.length > 0 && addresses.every(({ address }) => isLoopbackAddress(address));
   } catch {
     return false;
