@@ -17,7 +17,8 @@ const asBuffer = (chunk: unknown, encoding: unknown): Buffer =>
       ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
       : Buffer.from(chunk as Uint8Array);
 
-const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const mib = (bytes: number) =>
+  bytes < MiB ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / MiB).toFixed(1)} MiB`;
 
 export type WholeOptions = { maxAnswerBytes?: number; maxUnreadBytes?: number };
 
