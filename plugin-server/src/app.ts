@@ -15,13 +15,19 @@ import { hostGuard } from './http/hosts';
 import { bodyLimit } from './http/limits';
 import { portalSignin } from './http/signin';
 import { DEFAULT_STATIC_DIR, portalStatic } from './http/static';
+import { createTurns } from './http/turns';
 import { type WholeOptions, wholeAnswersWith } from './http/whole';
 import { requestLogging } from './logging/requests';
 import { httpTimer, metricsEndpoint, nameCalls } from './metrics/http';
 import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
-import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotCache } from './snapshots/cache';
+import {
+  type BoundedSnapshot,
+  DEFAULT_FRESH_MS,
+  DEFAULT_MAX_SESSIONS,
+  SnapshotCache,
+} from './snapshots/cache';
 import { TenantRegistry } from './tenants/registry';
 import { contextFactory } from './trpc/context';
 import { errorDataOf, retryAfterOf } from './trpc/errors';
@@ -55,6 +61,20 @@ export type AppOptions = {
   /** The most sessions a snapshot keeps; beyond, it is cut and flagged `truncated` (default 100,000). */
   snapshotMax?: number;
 };
+
+/**
+ * Snapshots handed to their callers one per turn of the event loop (http/turns.ts): a snapshot
+ * many lists waited for does not make all their pages in one stretch that stalls /healthz.
+ */
+class SnapshotsInTurns extends SnapshotCache {
+  private readonly turn = createTurns();
+
+  override async get(...args: Parameters<SnapshotCache['get']>): Promise<BoundedSnapshot> {
+    const snapshot = await super.get(...args);
+    await this.turn();
+    return snapshot;
+  }
+}
 
 export type App = {
   app: Express;
@@ -100,7 +120,7 @@ export const createApp = (options: AppOptions): App => {
   const { audit } = options;
   const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);
   const metrics = createMetrics();
-  const snapshots = new SnapshotCache({
+  const snapshots = new SnapshotsInTurns({
     freshMs: options.snapshotFreshMs ?? DEFAULT_FRESH_MS,
     maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
     metrics,
