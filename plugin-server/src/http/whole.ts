@@ -15,7 +15,12 @@ const asBuffer = (chunk: unknown, encoding: unknown): Buffer =>
     ? chunk
     : typeof chunk === 'string'
       ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-      : Buffer.from(chunk as Uint8Array);
+      : // A view of the web stream's chunk, not a copy (an answer of 4 MiB was copied twice).
+        Buffer.from(
+          (chunk as Uint8Array).buffer,
+          (chunk as Uint8Array).byteOffset,
+          (chunk as Uint8Array).byteLength,
+        );
 
 const mib = (bytes: number) =>
   bytes < MiB ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / MiB).toFixed(1)} MiB`;
@@ -95,7 +100,7 @@ export const wholeAnswersWith = ({
           { retryAfterSeconds: 1 },
         );
       }
-      const body = Buffer.concat(chunks);
+      const body = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
       chunks.length = 0;
       if (!res.headersSent) res.setHeader('Content-Length', body.length);
       // Counted until handed to the kernel ('finish') or the connection went away ('close').
