@@ -10,6 +10,8 @@ export const ERROR_REASONS = {
   NO_KILL: 'FORBIDDEN',
   UNKNOWN_TENANT: 'NOT_FOUND',
   TENANT_UNREACHABLE: 'SERVICE_UNAVAILABLE',
+  /** The sidecar's own pool of the tenant is full (its connections and its queue): busy, not down. */
+  TENANT_BUSY: 'SERVICE_UNAVAILABLE',
   TENANT_TIMEOUT: 'TIMEOUT',
   UNSUPPORTED: 'NOT_IMPLEMENTED',
   AUDIT_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -32,6 +34,6 @@ export type SessionsErrorData = {
   issues?: Array<{ path: Array<string | number>; message: string; code: string }>;
   /** What the message names (host:port, a path, a count...), each a string, for clients that translate. */
   params?: Record<string, string>;
-  /** Seconds until a retry may succeed, for TOO_MANY_REQUESTS only. */
+  /** Seconds until a retry may succeed (TOO_MANY_REQUESTS, TENANT_BUSY). */
   retryAfterSeconds?: number;
 };

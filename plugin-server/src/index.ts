@@ -9,4 +9,4 @@ export { readSettings, type Settings } from './config/settings';
 export { ConfigError, type TenantConfig, tenantsFromFile } from './config/tenants';
 export { createLogger } from './logging/logger';
 export type { AppRouter } from './router';
-export { listen, type RunningServer } from './server';
+export { type ListenOptions, listen, type RunningServer } from './server';

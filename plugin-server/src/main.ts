@@ -3,20 +3,25 @@ import { createApp } from './app';
 import { openAudit } from './audit/open';
 import { createVerifier, signOperatorToken } from './auth/tokens';
 import { loadTenants } from './config/load';
+import { resolvesToLoopback } from './config/loopback';
 import { identityPlan, readSettings } from './config/settings';
 import { ConfigError } from './config/tenants';
 import { OwnConnections } from './connections/own';
 import { createLogger } from './logging/logger';
 import { listen } from './server';
 
-/** How long the token printed at start-up lasts (the portal's own tokens last 15 minutes). */
+/** How long the token printed at start-up lasts, at most (the portal's own tokens last 15 minutes). */
 const PRINTED_TOKEN_SECONDS = 12 * 60 * 60;
 
 const start = async () => {
   const settings = readSettings(process.env);
   const tenants = loadTenants(process.env);
   const log = createLogger(settings.logLevel);
-  const { generateSecret: generated, portalSignin } = identityPlan(settings);
+  // Loopback is what HOST resolves to, not how its name looks (127.attacker.example is a name).
+  const { generateSecret: generated, portalSignin } = identityPlan(
+    settings,
+    await resolvesToLoopback(settings.host),
+  );
   const secret = settings.jwtSecret
     ? new TextEncoder().encode(settings.jwtSecret)
     : generated
@@ -34,24 +39,38 @@ const start = async () => {
     snapshotFreshMs: settings.snapshotFreshMs,
     snapshotMax: settings.snapshotMax,
     logger: log,
-    verify: createVerifier({ secret, jwksUrl: settings.jwksUrl }),
+    verify: createVerifier({ secret, jwksUrl: settings.jwksUrl, maxTokenSeconds: settings.tokenMaxSeconds }),
     poolIdleMs: settings.poolIdleMs,
     staticDir: settings.staticDir,
     portalSecret: portalSignin ? secret : null,
+    listenHost: settings.host,
+    allowedHosts: settings.allowedHosts,
+    metricsHost: settings.metricsHost,
   });
-  const server = await listen(app, settings.host, settings.port, log);
+  const server = await listen(app, settings.host, settings.port, log, {
+    maxConnections: settings.maxConnections,
+    metricsPort: settings.metricsPort,
+    metricsHost: settings.metricsHost,
+  });
   // Closing is refused (AUDIT_UNAVAILABLE) while the audit cannot be written; say so at once.
   await audit.ready().then(
     () => log.info({ audit: audit.where }, 'audit ready'),
     (error: unknown) =>
       log.error({ err: error, audit: audit.where }, 'audit not writable: closes will be refused'),
   );
-  log.info({ url: server.url, tenants: tenants.map((t) => `${t.clusterId}/${t.tenantId}`) }, 'listening');
+  log.info(
+    {
+      url: server.url,
+      ...(server.metricsUrl ? { metrics: server.metricsUrl } : {}),
+      tenants: tenants.map((t) => `${t.clusterId}/${t.tenantId}`),
+    },
+    'listening',
+  );
   if (generated && secret) {
     const { token, expiresAt } = await signOperatorToken(secret, {
       operator: 'demo-operator',
       rights: ['read', 'kill'],
-      ttlSeconds: PRINTED_TOKEN_SECONDS,
+      ttlSeconds: Math.min(PRINTED_TOKEN_SECONDS, settings.tokenMaxSeconds),
     });
     const first = tenants[0];
     const input = encodeURIComponent(

@@ -17,7 +17,8 @@ export function createAuth(initialRights: Right[]) {
     const operator = rights.includes('kill') ? 'demo-operator' : 'demo-viewer';
     const response = await fetch('/portal/session', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // The sidecar's sign-in answers the portal only: this header (or a same-origin Origin) says so.
+      headers: { 'content-type': 'application/json', 'x-portal-signin': '1' },
       body: JSON.stringify({ operator, rights }),
     });
     if (!response.ok) throw new Error(`Sign-in failed: HTTP ${response.status}`);

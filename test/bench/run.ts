@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import { batchAmplification } from './amplification';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
@@ -21,7 +22,10 @@ const started = Date.now();
 const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
-/** BENCH_ONLY=overhead,fanin,closing,ob,browser,memory runs only those parts (the parcel's size always). */
+/**
+ * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory runs only those parts (the
+ * parcel's size always).
+ */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -107,6 +111,13 @@ const main = async () => {
     figures.push(...(await parcelInChromium(coalescing.url, 'ob', 10_000)));
   }
   await coalescing.stop();
+
+  if (wanted('amplification')) {
+    log('bench: batch amplification, 30 slow readers of 10 full pages each …');
+    const own = await sidecar(1000);
+    figures.push(...(await batchAmplification(own, 'ob')));
+    await own.stop();
+  }
 
   if (wanted('memory')) {
     log('bench: 50,000 fixture sessions, memory …');

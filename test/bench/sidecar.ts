@@ -23,7 +23,7 @@ export type BenchSidecar = {
   /** GET /trpc/<path> with the input; resolves to the parsed `result.data`. */
   query: <T = unknown>(procedure: string, input: unknown) => Promise<T>;
   mutate: <T = unknown>(procedure: string, input: unknown) => Promise<T>;
-  /** The Prometheus text of /metrics. */
+  /** The Prometheus text of /metrics, read with the bench token (which reads every tenant). */
   metrics: () => Promise<string>;
   /** Resident memory of the sidecar's process, bytes (/proc). */
   rss: () => number;
@@ -150,7 +150,8 @@ export const startBenchSidecar = async (
         }),
         procedure,
       ),
-    metrics: async () => (await fetch(`${url}/metrics`)).text(),
+    // Series labelled with tenants are given to a token that reads them (README, "Hardening").
+    metrics: async () => (await fetch(`${url}/metrics`, { headers })).text(),
     rss: () => {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;

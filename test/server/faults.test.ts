@@ -42,7 +42,10 @@ describe('a tenant whose database does not answer', () => {
     expect(body.error.message).toContain(`127.0.0.1:${closedPort}`);
     expect(body.error.message).toMatch(/ECONNREFUSED/);
     await stillServes();
-    const ready = await (await fetch(`${sidecar.url}/readyz`)).json();
+    // Which tenants fail, and why, is shown to a token that reads them.
+    const ready = await (
+      await fetch(`${sidecar.url}/readyz`, { headers: { authorization: `Bearer ${sidecar.admin}` } })
+    ).json();
     expect(ready.unreachable).toEqual([
       expect.objectContaining({ clusterId: 'test', tenantId: 'closed', address: `127.0.0.1:${closedPort}` }),
     ]);

@@ -29,13 +29,17 @@ afterAll(async () => {
 describe('health', () => {
   it('answers /healthz and /readyz without a token', async () => {
     expect(await (await fetch(`${withPortal.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    // Anonymous: ready or not, and how many tenants fail; which ones only with a token.
     expect(await (await fetch(`${withPortal.url}/readyz`)).json()).toEqual({
       status: 'ready',
       tenants: 1,
-      unreachable: [],
+      failing: 0,
     });
   });
 });
+
+/** The sign-in takes JSON, from the portal: a same-origin Origin, or (here, with none) the portal's header. */
+const SIGNIN = { 'content-type': 'application/json', 'x-portal-signin': '1' };
 
 describe('the portal', () => {
   it('serves the built dist/ at / and index.html for history routes', async () => {
@@ -65,7 +69,7 @@ describe('the portal', () => {
   it('signs a read-only operator in, whose token reads but cannot kill', async () => {
     const response = await fetch(`${withPortal.url}/portal/session`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: SIGNIN,
       body: JSON.stringify({ operator: 'viewer', rights: ['read'] }),
     });
     expect(response.status).toBe(200);
@@ -80,7 +84,11 @@ describe('the portal', () => {
   });
 
   it('signs demo-operator in with read and kill by default, and refuses bad sign-ins', async () => {
-    const response = await fetch(`${withPortal.url}/portal/session`, { method: 'POST' });
+    const response = await fetch(`${withPortal.url}/portal/session`, {
+      method: 'POST',
+      headers: SIGNIN,
+      body: '{}',
+    });
     const { token, operator } = await response.json();
     expect(operator).toBe('demo-operator');
     const { body } = await withPortal.query('tenants.list', {}, token);
@@ -94,7 +102,7 @@ describe('the portal', () => {
     ]) {
       const refused = await fetch(`${withPortal.url}/portal/session`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: SIGNIN,
         body: bad,
       });
       expect(refused.status, bad).toBe(400);
@@ -105,7 +113,7 @@ describe('the portal', () => {
   it('answers a sign-in body over 64 KiB with 413', async () => {
     const response = await fetch(`${withPortal.url}/portal/session`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: SIGNIN,
       body: JSON.stringify({ operator: 'x'.repeat(70_000) }),
     });
     expect(response.status).toBe(413);

@@ -91,7 +91,11 @@ describe('npm start (plugin-server/src/main.ts) against the local default', () =
     await victim.close();
 
     // The portal signs operators in: the secret was generated for this run and it listens on loopback.
-    const signin = await fetch(`http://127.0.0.1:${port}/portal/session`, { method: 'POST' });
+    const signin = await fetch(`http://127.0.0.1:${port}/portal/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-portal-signin': '1' },
+      body: '{}',
+    });
     expect(signin.status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));

@@ -22,7 +22,10 @@ const listOn = (sidecar: TestSidecar, input: Partial<ListInput> = {}): Promise<S
 
 /** Raw: /metrics is Prometheus text, not a procedure. */
 const metricsOf = async (sidecar: TestSidecar): Promise<string> => {
-  const response = await fetch(`${sidecar.url}/metrics`);
+  // Series labelled with tenants are given to a token that reads them.
+  const response = await fetch(`${sidecar.url}/metrics`, {
+    headers: { authorization: `Bearer ${sidecar.admin}` },
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   return response.text();

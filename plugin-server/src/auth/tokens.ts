@@ -7,6 +7,8 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { DEFAULT_TOKEN_MAX_SECONDS, lifetimeProblem } from './lifetime';
+import { subjectProblem } from './subject';
 
 /** Who calls, and what the token lets them do. */
 export type Operator = { sub: string; claim: SessionsClaim };
@@ -30,13 +32,16 @@ export type VerifierOptions = {
   jwksCooldownMs?: number;
   /** Keys are fetched again after this long even when every kid is known (default 10 min). */
   jwksMaxAgeMs?: number;
+  /** The longest a token may live, from its `iat` (or now) to its `exp` (SESSIONS_TOKEN_MAX_TTL, default 12 h). */
+  maxTokenSeconds?: number;
 };
 
 /**
  * HS256 with `secret`, RS256/ES256 with the keys of `jwksUrl` (cached; fetched again on an unknown
  * key id, at most once per cooldown). `exp` and `sub` are required; `nbf` and `exp` are checked
  * with `clockToleranceSeconds` of skew; any other algorithm (`none`, HS384, RS384, PS256…) and
- * an algorithm whose key is not configured are refused.
+ * an algorithm whose key is not configured are refused. `sub` must be a printable name
+ * (auth/subject.ts), and a token may live at most `maxTokenSeconds` (auth/lifetime.ts).
  */
 export const createVerifier = ({
   secret,
@@ -44,6 +49,7 @@ export const createVerifier = ({
   clockToleranceSeconds = 30,
   jwksCooldownMs = 5_000,
   jwksMaxAgeMs = 600_000,
+  maxTokenSeconds = DEFAULT_TOKEN_MAX_SECONDS,
 }: VerifierOptions): Verifier => {
   // jose writes each key set it fetches and applies into `keySet`: a new object per fetch, so a
   // remembered token can tell whether the set it was verified against still stands.
@@ -130,9 +136,11 @@ export const createVerifier = ({
       if (error instanceof AuthError) throw error;
       throw new AuthError(`The token was refused: ${(error as Error).message}`);
     }
+    const problem = subjectProblem(payload.sub) ?? lifetimeProblem(payload, maxTokenSeconds, tolerance);
+    if (problem) throw new AuthError(`The token was refused: ${problem}`);
     const claim = sessionsClaim.safeParse(payload.sessions ?? {});
     if (!claim.success) throw new AuthError('The token\'s "sessions" claim is malformed');
-    const operator = { sub: String(payload.sub), claim: claim.data };
+    const operator = { sub: payload.sub as string, claim: claim.data };
     if (keys !== null) remember(token, operator, payload, keys);
     return operator;
   };

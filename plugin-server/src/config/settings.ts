@@ -1,5 +1,10 @@
+import { parseHosts } from './hosts';
+import { isLoopbackLiteral } from './loopback';
 import { parseOrigins } from './origins';
 import { ConfigError } from './tenants';
+
+/** The longest a token may live by default (SESSIONS_TOKEN_MAX_TTL): 12 hours. */
+export const DEFAULT_TOKEN_MAX_SECONDS = 12 * 60 * 60;
 
 /** Process settings read from the environment (README: "Configuration"). */
 export type Settings = {
@@ -21,6 +26,15 @@ export type Settings = {
   snapshotFreshMs: number;
   /** SESSIONS_SNAPSHOT_MAX: the most sessions a snapshot keeps (more: cut, `truncated`). */
   snapshotMax: number;
+  /** SESSIONS_TOKEN_MAX_TTL: the longest a token may live (seconds, from its iat or now to its exp). */
+  tokenMaxSeconds: number;
+  /** SESSIONS_ALLOWED_HOSTS: Host names (host or host:port) served besides the listen address. */
+  allowedHosts: string[];
+  /** SESSIONS_METRICS_PORT / SESSIONS_METRICS_HOST: a separate port for /metrics, /readyz and /healthz in full. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** SESSIONS_MAX_CONNECTIONS: open HTTP connections at most; more are refused. */
+  maxConnections: number;
 };
 
 const integer = (
@@ -47,7 +61,8 @@ const jwksUrlOf = (raw: string | undefined): string | undefined => {
   } catch {
     throw new ConfigError(`SESSIONS_JWKS_URL is not a URL: ${JSON.stringify(raw)}`);
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return url.href;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackLiteral(url.hostname)))
+    return url.href;
   throw new ConfigError('SESSIONS_JWKS_URL must use https (plain http is accepted on loopback only)');
 };
 
@@ -69,22 +84,33 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     closeRatePerMinute: integer(env, 'SESSIONS_CLOSE_RATE', 30, 1, 100_000),
     snapshotFreshMs: integer(env, 'SESSIONS_SNAPSHOT_FRESH_MS', 1000, 0, 600_000),
     snapshotMax: integer(env, 'SESSIONS_SNAPSHOT_MAX', 100_000, 1, 10_000_000),
+    tokenMaxSeconds: integer(env, 'SESSIONS_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_SECONDS, 900, 30 * 86_400),
+    allowedHosts: parseHosts(env.SESSIONS_ALLOWED_HOSTS),
+    metricsPort: env.SESSIONS_METRICS_PORT ? integer(env, 'SESSIONS_METRICS_PORT', 0, 0, 65535) : undefined,
+    metricsHost: env.SESSIONS_METRICS_HOST || '127.0.0.1',
+    maxConnections: integer(env, 'SESSIONS_MAX_CONNECTIONS', 1000, 1, 100_000),
   };
 };
-
-export const isLoopback = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 
 /**
  * How the sidecar verifies tokens: with SESSIONS_JWT_SECRET, the JWKS, or a secret generated for
  * this run (loopback only). The portal may sign operators in with a generated secret on loopback,
- * or with the configured one when SESSIONS_PORTAL_SIGNIN=1.
+ * or with the configured one when SESSIONS_PORTAL_SIGNIN=1, on loopback only too: anyone who
+ * reaches the sign-in gets a read+kill token. `hostIsLoopback` is what HOST resolved to (main.ts
+ * resolves it: config/loopback.ts); by default, HOST as written (an address, or localhost).
  */
-export const identityPlan = (settings: Settings): { generateSecret: boolean; portalSignin: boolean } => {
+export const identityPlan = (
+  settings: Settings,
+  hostIsLoopback = isLoopbackLiteral(settings.host),
+): { generateSecret: boolean; portalSignin: boolean } => {
   const generateSecret = settings.jwtSecret === undefined && settings.jwksUrl === undefined;
-  if (generateSecret && !isLoopback(settings.host))
+  if (generateSecret && !hostIsLoopback)
     throw new ConfigError(
       `Set SESSIONS_JWT_SECRET (or SESSIONS_JWKS_URL) to listen on ${settings.host}: a generated secret is for loopback only`,
+    );
+  if (settings.portalSignin && !hostIsLoopback)
+    throw new ConfigError(
+      `SESSIONS_PORTAL_SIGNIN=1 signs anyone in with read and kill: it is for loopback only, and HOST=${settings.host} is not a loopback address; unset SESSIONS_PORTAL_SIGNIN (the console's own tokens need no sign-in here)`,
     );
   const hasSecret = generateSecret || settings.jwtSecret !== undefined;
   return { generateSecret, portalSignin: hasSecret && (generateSecret || settings.portalSignin) };

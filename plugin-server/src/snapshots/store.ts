@@ -2,6 +2,7 @@ import type { Metrics } from '../metrics/metrics';
 import type { TenantHandle } from '../tenants/handle';
 import { boundSessions } from './bound';
 import { readSnapshot, type SeenSessions, type Snapshot } from './read';
+import { createTurns } from './turns';
 
 /** A snapshot as the cache serves it: at most `maxSessions` sessions, flagged when cut. */
 export type BoundedSnapshot = Snapshot & { truncated: boolean };
@@ -44,11 +45,22 @@ export const DEFAULT_MAX_SESSIONS = 100_000;
  */
 export class SnapshotStore {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Snapshots are handed to their callers one per turn of the event loop (turns.ts): a snapshot
+   * many lists waited for does not make all their pages in one stretch that stalls /healthz.
+   */
+  private readonly turn = createTurns();
 
   constructor(private readonly options: SnapshotStoreOptions) {}
 
-  /** The tenant's snapshot: fresh, shared with a read in flight, or read now. */
-  get(handle: TenantHandle): Promise<BoundedSnapshot> {
+  /** The tenant's snapshot: fresh, shared with a read in flight, or read now; handed over in a turn of its own. */
+  async get(handle: TenantHandle): Promise<BoundedSnapshot> {
+    const snapshot = await this.snapshotOf(handle);
+    await this.turn();
+    return snapshot;
+  }
+
+  private snapshotOf(handle: TenantHandle): Promise<BoundedSnapshot> {
     const tenant = handle.ref;
     const entry = this.entryOf(tenant);
     const { metrics, freshMs } = this.options;

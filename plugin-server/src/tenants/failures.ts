@@ -28,13 +28,43 @@ export type FailureContext = {
   timeoutErrnos: ReadonlySet<number>;
   /** True while the connection is being made: any failure then means the database cannot be reached. */
   connecting: boolean;
+  /** The pool's connections and how many calls may wait for one (for TENANT_BUSY's message). */
+  poolSize?: number;
+  queueLimit?: number;
 };
 
-/** A driver error as the answer the caller gets: TENANT_TIMEOUT, TENANT_UNREACHABLE, or INTERNAL. */
+/** Seconds a caller refused with TENANT_BUSY is told to wait before trying again. */
+export const BUSY_RETRY_SECONDS = 1;
+
+/**
+ * mysql2's refusal when every pooled connection is taken and its queue is full. It carries no
+ * code (mysql2 3.x: `new Error('Queue limit reached.')`), so the message is what tells it apart.
+ */
+export const isQueueFull = (error: unknown): boolean =>
+  error instanceof Error && /^Queue limit reached/.test(error.message) && !(error as DriverError).code;
+
+/**
+ * A driver error as the answer the caller gets: TENANT_BUSY (the sidecar's own pool is full: the
+ * database was not even asked), TENANT_TIMEOUT, TENANT_UNREACHABLE, or INTERNAL.
+ */
 export const tenantFailure = (error: unknown, context: FailureContext): SidecarError => {
   const driver = error as Partial<DriverError> | undefined;
   const detail = describeDriverError(error);
   const params = { tenant: context.tenant, address: context.address };
+  if (isQueueFull(error)) {
+    const held = context.poolSize === undefined ? 'connections' : `${context.poolSize} connections`;
+    const queue = context.queueLimit === undefined ? 'its queue' : `its queue of ${context.queueLimit} calls`;
+    return new SidecarError(
+      'TENANT_BUSY',
+      `The sidecar is busy with tenant ${context.tenant}: its ${held} to ${context.address} and ${queue} are all taken by calls in progress, so this call was not sent to the database (which is not known to be down); retry in ${BUSY_RETRY_SECONDS} s`,
+      {
+        ...params,
+        ...(context.poolSize === undefined ? {} : { poolSize: String(context.poolSize) }),
+        ...(context.queueLimit === undefined ? {} : { queueLimit: String(context.queueLimit) }),
+      },
+      { cause: error, retryAfterSeconds: BUSY_RETRY_SECONDS },
+    );
+  }
   if (isClientTimeout(error) || (driver?.errno !== undefined && context.timeoutErrnos.has(driver.errno)))
     return new SidecarError(
       'TENANT_TIMEOUT',

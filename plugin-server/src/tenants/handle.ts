@@ -7,7 +7,7 @@ import type { KillStatement, Statement } from '../dialects';
 import { isClientTimeout, isFatal } from '../errors/driver';
 import { SidecarError } from '../errors/sidecarError';
 import { tenantFailure } from './failures';
-import { createTenantPool } from './pool';
+import { createTenantPool, QUEUE_LIMIT } from './pool';
 import { type Probe, probeServer } from './probe';
 
 export type { Probe };
@@ -67,7 +67,8 @@ export class TenantHandle {
   }
 
   /**
-   * Runs `work` on one pooled connection; driver failures become TENANT_UNREACHABLE / TENANT_TIMEOUT.
+   * Runs `work` on one pooled connection; driver failures become TENANT_UNREACHABLE / TENANT_TIMEOUT,
+   * a full pool TENANT_BUSY.
    * A pooled connection found dead (the server closed it: wait_timeout, someone's KILL) is dropped
    * and the work tried once more on a fresh one, unless it had already sent a statement that acts.
    */
@@ -78,7 +79,10 @@ export class TenantHandle {
       this.lastFailure = null;
       return result;
     } catch (error) {
-      if (error instanceof SidecarError && error.reason !== 'UNSUPPORTED') this.lastFailure = error.message;
+      // A full pool (TENANT_BUSY) says nothing about the database's health.
+      const health =
+        error instanceof SidecarError && error.reason !== 'UNSUPPORTED' && error.reason !== 'TENANT_BUSY';
+      if (health) this.lastFailure = error.message;
       throw error;
     }
   }
@@ -107,6 +111,8 @@ export class TenantHandle {
       address: this.address,
       timeoutMs: statementTimeoutMs,
       timeoutErrnos: this.known?.dialect.timeoutErrnos ?? new Set<number>(),
+      poolSize: this.config.poolSize,
+      queueLimit: QUEUE_LIMIT,
     });
     let connection: PoolConnection;
     this.claimed += 1;
