@@ -6,3 +6,4 @@ export * from './messages';
 export * from './rights';
 export * from './sessions';
 export * from './tenants';
+export * from './watch';

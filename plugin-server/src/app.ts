@@ -4,6 +4,7 @@ import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { AuditSink } from './audit/sink';
 import type { Verifier } from './auth/tokens';
+import { DEFAULT_WATCH_LIMITS, type WatchLimits } from './config/settings';
 import type { TenantConfig } from './config/tenants';
 import { OwnConnections } from './connections/own';
 import { cors } from './http/cors';
@@ -19,6 +20,7 @@ import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
 import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotStore } from './snapshots/store';
+import { createPageWatch, type PageWatch } from './snapshots/watchPages';
 import { TenantRegistry } from './tenants/registry';
 import { contextFactory } from './trpc/context';
 import { errorDataOf, retryAfterOf } from './trpc/errors';
@@ -45,9 +47,18 @@ export type AppOptions = {
   snapshotFreshMs?: number;
   /** The most sessions a snapshot keeps; beyond, it is cut and flagged `truncated` (default 100,000). */
   snapshotMax?: number;
+  /** Bounds and rhythm of live views, sessions.watch (default DEFAULT_WATCH_LIMITS). */
+  watch?: Partial<WatchLimits>;
 };
 
-export type App = { app: Express; registry: TenantRegistry; audit: AuditSink; metrics: Metrics };
+export type App = {
+  app: Express;
+  registry: TenantRegistry;
+  audit: AuditSink;
+  metrics: Metrics;
+  /** The live views (sessions.watch): the stop ends them first. */
+  watches: PageWatch;
+};
 
 /** The sidecar's HTTP app: request logging, health, the portal, and tRPC at /trpc. */
 export const createApp = (options: AppOptions): App => {
@@ -65,7 +76,8 @@ export const createApp = (options: AppOptions): App => {
     maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
     metrics,
   });
-  const createContext = contextFactory(verify, { registry, audit, closeRate, snapshots, metrics });
+  const watches = createPageWatch(snapshots, metrics, { ...DEFAULT_WATCH_LIMITS, ...options.watch });
+  const createContext = contextFactory(verify, { registry, audit, closeRate, snapshots, watches, metrics });
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -105,5 +117,5 @@ export const createApp = (options: AppOptions): App => {
     }),
   );
   app.use(portalStatic(options.staticDir ?? DEFAULT_STATIC_DIR));
-  return { app, registry, audit, metrics };
+  return { app, registry, audit, metrics, watches };
 };

@@ -5,6 +5,7 @@ import {
   sqlInput,
   type Tenant,
   tenantsListInput,
+  watchInput,
 } from '@tenant-sessions/contracts';
 import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
@@ -12,6 +13,7 @@ import { pageOf } from './sessions/list';
 import { readSql } from './sessions/sql';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
+import { domainStream } from './trpc/stream';
 
 /** Procedures only: validate, authorize, delegate. */
 export const appRouter = router({
@@ -23,6 +25,20 @@ export const appRouter = router({
   sessions: router({
     list: tenantProcedure('read', listInput).query(async ({ ctx, input }) => {
       return pageOf(await ctx.snapshots.get(ctx.tenant), input);
+    }),
+    watch: tenantProcedure('read', watchInput).subscription(({ ctx, input, signal }) => {
+      const { intervalMs, ...query } = input;
+      return domainStream(
+        ctx.watches.watch({
+          handle: ctx.tenant,
+          operator: ctx.operator.sub,
+          query,
+          intervalMs,
+          check: () => ctx.recheck(input, 'read'),
+          drop: ctx.dropConnection,
+          signal: signal ?? new AbortController().signal,
+        }),
+      );
     }),
     sql: tenantProcedure('read', sqlInput).query(({ ctx, input }) => readSql(ctx.tenant, input.sessionKey)),
     kill: tenantProcedure('kill', killInput).mutation(({ ctx, input }) =>

@@ -12,7 +12,7 @@ export type RunningServer = {
 
 /** Listens on host:port (0 for a free port) and knows how to stop gracefully. */
 export const listen = async (
-  { app, registry, audit }: App,
+  { app, registry, audit, watches }: App,
   host: string,
   port: number,
   log: Logger,
@@ -33,6 +33,8 @@ export const listen = async (
     stopping ??= (async () => {
       log.info('stopping: no new connections, finishing calls in flight');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Live views never finish by themselves: each ends now, cleanly (its client sees it complete).
+      watches.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;

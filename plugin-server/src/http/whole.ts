@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 const STREAMED = /application\/jsonl/i;
+const EVENT_STREAM = /^text\/event-stream/i;
 
 type Callback = (error?: Error | null) => void;
 const asBuffer = (chunk: unknown, encoding: unknown): Buffer =>
@@ -29,6 +30,11 @@ export const wholeAnswers = (req: Request, res: Response, next: NextFunction): v
     res.end = end;
   };
   res.write = ((chunk: unknown, encoding?: unknown, done?: Callback) => {
+    // A subscription's event stream goes out as it is written, never held for its end.
+    if (chunks.length === 0 && EVENT_STREAM.test(String(res.getHeader('content-type') ?? ''))) {
+      restore();
+      return res.write(chunk as Buffer, encoding as BufferEncoding, done);
+    }
     if (chunk !== null && chunk !== undefined) chunks.push(asBuffer(chunk, encoding));
     const callback = typeof encoding === 'function' ? (encoding as Callback) : done;
     if (callback) process.nextTick(callback);

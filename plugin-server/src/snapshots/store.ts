@@ -47,12 +47,16 @@ export class SnapshotStore {
 
   constructor(private readonly options: SnapshotStoreOptions) {}
 
-  /** The tenant's snapshot: fresh, shared with a read in flight, or read now. */
-  get(handle: TenantHandle): Promise<BoundedSnapshot> {
+  /**
+   * The tenant's snapshot: fresh, shared with a read in flight, or read now. `maxAgeMs` (default:
+   * the store's freshness) is how old a kept snapshot may be; 0 (a watch's loop) takes none, but
+   * still shares a read in flight.
+   */
+  get(handle: TenantHandle, { maxAgeMs }: { maxAgeMs?: number } = {}): Promise<BoundedSnapshot> {
     const tenant = handle.ref;
     const entry = this.entryOf(tenant);
     const { metrics, freshMs } = this.options;
-    if (entry.value && Date.now() - entry.takenAt < freshMs) {
+    if (entry.value && Date.now() - entry.takenAt < (maxAgeMs ?? freshMs)) {
       metrics.snapshotHit(tenant, 'fresh');
       return Promise.resolve(entry.value);
     }
