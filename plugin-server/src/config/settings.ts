@@ -1,4 +1,4 @@
-import { parseOrigins } from '../http/cors';
+import { parseOrigins } from './origins';
 import { ConfigError } from './tenants';
 
 /** The bounds and rhythm of live views (README: "Live refresh"). */
