@@ -36,6 +36,12 @@ export const openWatch = async (
   input: WatchInput,
 ): Promise<Watch> => {
   const controller = new AbortController();
+  // An event stream answers its headers at once (with the `connected` event): one held back
+  // (buffered until its end) fails here, not at the test's timeout.
+  const headersLate = setTimeout(
+    () => controller.abort(new Error('sessions.watch sent no response within 5 s: is the stream held back?')),
+    5000,
+  );
   const response = await fetch(
     `${serverUrl}/trpc/sessions.watch?input=${encodeURIComponent(JSON.stringify(input))}`,
     {
@@ -45,7 +51,7 @@ export const openWatch = async (
       },
       signal: controller.signal,
     },
-  );
+  ).finally(() => clearTimeout(headersLate));
   const events: WireEvent[] = [];
   const listeners = new Set<() => void>();
   let received = 0;
