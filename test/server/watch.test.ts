@@ -1,8 +1,10 @@
 import { createVerifier } from '@tenant-sessions/plugin-server';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, openVictim } from '../support/db';
+import { connect, openVictim, waitFor } from '../support/db';
 import { type IdpKey, idpToken, type JwksServer, newKey, serveJwks } from '../support/jwks';
+import { spawnMain } from '../support/mainProcess';
+import { freePort } from '../support/mariadbd';
 import { startSidecar, TEST_SECRET, type TestSidecar, tenantOn, tokenFor } from '../support/sidecar';
 import { openWatch, type Watch } from '../support/sse';
 import { main, refOf, url } from '../support/testServer';
@@ -234,6 +236,44 @@ describe('stopping the sidecar', () => {
       await stream.ended;
       expect(stream.events.at(-1)?.event).toBe('return');
       expect(stream.error()).toBeUndefined();
+    }
+  });
+
+  it('npm start on SIGTERM: every stream ends with the return event, then the process exits 0', async () => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MYSQL_URL: url, LOG_LEVEL: 'info' };
+    delete env.SESSIONS_JWT_SECRET;
+    delete env.SESSIONS_CONFIG;
+    const child = spawnMain(env, { detached: true });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    try {
+      const token = await waitFor(
+        async () => /Bearer ([^']+)'/.exec(output)?.[1],
+        `the printed token in:\n${output}`,
+        20_000,
+      );
+      const local = { clusterId: 'local', tenantId: 'local', intervalMs: 1000 };
+      const streams = await Promise.all(
+        [1, 2].map(() => openWatch(`http://127.0.0.1:${port}`, token, local)),
+      );
+      await Promise.all(streams.map((s) => s.nextPage(() => true)));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const signalled = Date.now();
+      child.kill('SIGTERM');
+      for (const stream of streams) {
+        await stream.ended;
+        expect(stream.events.at(-1)?.event).toBe('return');
+      }
+      expect(await exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(5000);
+    } finally {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     }
   });
 });
