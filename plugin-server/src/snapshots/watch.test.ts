@@ -8,10 +8,10 @@ import { DEFAULT_WATCH_LIMITS, type WatchLimits } from '../config/settings';
 import { OwnConnections } from '../connections/own';
 import { SidecarError } from '../errors/sidecarError';
 import { createMetrics, type Metrics } from '../metrics/metrics';
-import { createPageWatch } from '../sessions/watch';
 import { TenantHandle } from '../tenants/handle';
 import { SnapshotStore } from './store';
 import { WatchHub, type WatchRequest } from './watch';
+import { createPageWatch } from './watchPages';
 
 // The hub against a real server, through a real pool of an account only this file uses: its
 // reads counted by the sidecar's metric and by the server (USER_STATISTICS; a pool's counters are

@@ -6,8 +6,8 @@ import type { Verifier } from '../auth/tokens';
 import { SidecarError } from '../errors/sidecarError';
 import type { Metrics } from '../metrics/metrics';
 import type { CloseRate } from '../rate/closeRate';
-import type { PageWatch } from '../sessions/watch';
 import type { SnapshotStore } from '../snapshots/store';
+import type { PageWatch } from '../snapshots/watchPages';
 import type { TenantRegistry } from '../tenants/registry';
 
 /** What the sidecar hands every call, built once by app.ts. */

@@ -1,9 +1,9 @@
 import type { ListQuery, SessionPage } from '@tenant-sessions/contracts';
 import type { WatchLimits } from '../config/settings';
 import type { Metrics } from '../metrics/metrics';
-import type { SnapshotStore } from '../snapshots/store';
-import { WatchHub, type WatchView } from '../snapshots/watch';
-import { pageOf } from './list';
+import { pageOf } from './page';
+import type { SnapshotStore } from './store';
+import { WatchHub, type WatchView } from './watch';
 
 /**
  * A list page as a watch sees it: `sessions.list`'s page for the same input, and the same page
