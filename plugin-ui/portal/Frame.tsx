@@ -1,7 +1,16 @@
+import { I18nProvider } from '@lingui/react';
 import type { Right } from '@tenant-sessions/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { catalogLocaleOf } from '../src/i18n/locale';
 import type { Auth } from './auth';
 import { type Cluster, loadCatalog } from './catalog';
+import {
+  createConsoleI18n,
+  initialLanguage,
+  rememberLanguage,
+  showLanguage,
+  useConsoleT,
+} from './i18n/language';
 import { Nav } from './Nav';
 import { Overview } from './Overview';
 import { SessionsPage } from './SessionsPage';
@@ -9,8 +18,32 @@ import { useRoute } from './useRoute';
 
 export const RIGHTS_KEY = 'console-demo-rights';
 
-/** The console frame: top bar (operator, read-only switch), navigation, and the current page. */
-export function Frame({ auth, mode }: { auth: Auth; mode: string }) {
+type Props = { auth: Auth; mode: string };
+
+/** The console in the operator's language (the top bar's switch, or `?lang=zh-CN`). */
+export function Frame(props: Props) {
+  const [language, setLanguage] = useState(initialLanguage);
+  const [i18n] = useState(() => createConsoleI18n(language));
+  useLayoutEffect(() => showLanguage(i18n, language), [i18n, language]);
+  const choose = (tag: string) => {
+    rememberLanguage(tag);
+    setLanguage(tag);
+  };
+  return (
+    <I18nProvider i18n={i18n}>
+      <Console {...props} language={language} onLanguage={choose} />
+    </I18nProvider>
+  );
+}
+
+/** The console frame: top bar (operator, read-only and language switches), navigation, the page. */
+function Console({
+  auth,
+  mode,
+  language,
+  onLanguage,
+}: Props & { language: string; onLanguage: (tag: string) => void }) {
+  const t = useConsoleT();
   const route = useRoute();
   const [epoch, setEpoch] = useState(0);
   const [operator, setOperator] = useState('');
@@ -43,8 +76,8 @@ export function Frame({ auth, mode }: { auth: Auth; mode: string }) {
   return (
     <div className="console">
       <header className="console-bar">
-        <span className="console-brand">Database Console</span>
-        {mode === 'demo' && <span className="console-badge">demo data</span>}
+        <span className="console-brand">{t('brand')}</span>
+        {mode === 'demo' && <span className="console-badge">{t('demoBadge')}</span>}
         <span className="console-spacer" />
         <label className="console-switch">
           <input
@@ -52,15 +85,26 @@ export function Frame({ auth, mode }: { auth: Auth; mode: string }) {
             checked={readOnly}
             onChange={(e) => switchRights(e.target.checked ? ['read'] : ['read', 'kill'])}
           />
-          Read-only operator
+          {t('readOnly')}
+        </label>
+        <label className="console-switch">
+          {t('language')}
+          <select
+            className="console-select"
+            value={catalogLocaleOf(language)}
+            onChange={(e) => onLanguage(e.target.value)}
+          >
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
         </label>
         <span className="console-user">{operator}</span>
       </header>
       <div className="console-body">
         <Nav clusters={clusters ?? []} route={route} />
         <main className="console-main" key={epoch}>
-          {problem && <p className="console-problem">The console could not list tenants: {problem}</p>}
-          <Page route={route} auth={auth} clusters={clusters ?? []} />
+          {problem && <p className="console-problem">{t('listFailed', { problem })}</p>}
+          <Page route={route} auth={auth} clusters={clusters ?? []} language={language} />
         </main>
       </div>
     </div>
@@ -71,11 +115,14 @@ function Page({
   route,
   auth,
   clusters,
+  language,
 }: {
   route: ReturnType<typeof useRoute>;
   auth: Auth;
   clusters: Cluster[];
+  language: string;
 }) {
+  const t = useConsoleT();
   const cluster = (id: string) => clusters.find((c) => c.clusterId === id)?.clusterName ?? id;
   switch (route.page) {
     case 'overview':
@@ -86,9 +133,10 @@ function Page({
           auth={auth}
           clusterId={route.clusterId}
           tenantId={route.tenantId}
-          title={`Tenant ${route.tenantId}`}
-          trail={['Clusters', cluster(route.clusterId), 'Tenants', route.tenantId]}
-          tabs={['Overview', 'Session Management', 'Parameters']}
+          locale={language}
+          title={t('tenantNamed', { tenant: route.tenantId })}
+          trail={[t('trail.clusters'), cluster(route.clusterId), t('trail.tenants'), route.tenantId]}
+          tabs={[t('tab.overview'), t('tab.sessions'), t('tab.parameters')]}
         />
       );
     case 'diagnostics':
@@ -96,12 +144,18 @@ function Page({
         <SessionsPage
           auth={auth}
           clusterId={route.clusterId}
-          title="Real-time Diagnostics"
-          trail={['Diagnostics', cluster(route.clusterId), 'Session Management', 'Tenant Session']}
-          tabs={['SQL Diagnostics', 'Session Management', 'Lock Analysis']}
+          locale={language}
+          title={t('diagnostics')}
+          trail={[
+            t('trail.diagnostics'),
+            cluster(route.clusterId),
+            t('tab.sessions'),
+            t('trail.tenantSession'),
+          ]}
+          tabs={[t('tab.sqlDiagnostics'), t('tab.sessions'), t('tab.locks')]}
         />
       );
     default:
-      return <p>No page at {route.path}.</p>;
+      return <p>{t('noPage', { path: route.path })}</p>;
   }
 }

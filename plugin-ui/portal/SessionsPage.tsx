@@ -10,13 +10,15 @@ type Props = {
   auth: Auth;
   clusterId: string;
   tenantId?: string;
+  /** The console's language, handed to the parcel as its `locale` prop. */
+  locale: string;
   title: string;
   trail: string[];
   tabs: string[];
 };
 
 /** A console page that hosts the Tenant Session tab: both entries mount the same parcel. */
-export function SessionsPage({ auth, clusterId, tenantId, title, trail, tabs }: Props) {
+export function SessionsPage({ auth, clusterId, tenantId, locale, title, trail, tabs }: Props) {
   return (
     <>
       <p className="console-trail">{trail.join(' / ')}</p>
@@ -40,7 +42,7 @@ export function SessionsPage({ auth, clusterId, tenantId, title, trail, tabs }: 
           tenantId={tenantId}
           apiUrl="/trpc"
           getAuthToken={auth.getAuthToken}
-          locale={navigator.language}
+          locale={locale}
           handleError={(error: Error) => console.error('Tenant Session tab', error)}
         />
       </div>

@@ -6,6 +6,7 @@ import singleSpaReact from 'single-spa-react';
 import { createAuth } from './auth';
 import { CONSOLE_CSS } from './consoleCss';
 import { Frame, RIGHTS_KEY } from './Frame';
+import { createConsoleI18n, initialLanguage } from './i18n/language';
 
 /**
  * The demo console's single-spa root config. In demo mode (the page says so) MSW's worker starts
@@ -35,7 +36,9 @@ async function boot() {
     ReactDOMClient,
     rootComponent: Frame,
     domElementGetter: () => document.getElementById('console') ?? document.body,
-    errorBoundary: (error: Error) => <p>The console failed: {error.message}</p>,
+    errorBoundary: (error: Error) => (
+      <p>{createConsoleI18n(initialLanguage())._('failed', { message: error.message })}</p>
+    ),
   });
   registerApplication({
     name: '@console/frame',

@@ -1,11 +1,14 @@
+import { I18nProvider } from '@lingui/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ApiContext } from './api/ApiContext';
 import { createSessionsApi, type GetAuthToken } from './api/client';
+import { catalogLocaleOf, intlLocaleOf } from './i18n/locale';
+import { activateTag, createTabI18n } from './i18n/messages';
 import type { SessionsParcelProps } from './props';
 import { retire } from './retire';
-import { SessionsTab } from './SessionsTab';
 import { useScopedStyles } from './styles/useScopedStyles';
+import { TabFrame } from './TabFrame';
 
 const newQueryClient = () =>
   new QueryClient({
@@ -42,6 +45,9 @@ export function Root({
     [apiUrl, lifetime],
   );
   useScopedStyles();
+  // One Lingui instance per mount; a `locale` prop update switches its language in place.
+  const [i18n] = useState(() => createTabI18n(locale));
+  useLayoutEffect(() => activateTag(i18n, locale), [i18n, locale]);
 
   useEffect(
     () => () => {
@@ -52,12 +58,14 @@ export function Root({
   );
 
   return (
-    <div className="tsp-root" lang={locale}>
-      <ApiContext value={api}>
-        <QueryClientProvider client={queryClient}>
-          <SessionsTab clusterId={clusterId} tenantId={tenantId} locale={locale} />
-        </QueryClientProvider>
-      </ApiContext>
+    <div className="tsp-root" lang={catalogLocaleOf(locale)}>
+      <I18nProvider i18n={i18n}>
+        <ApiContext value={api}>
+          <QueryClientProvider client={queryClient}>
+            <TabFrame clusterId={clusterId} tenantId={tenantId} locale={intlLocaleOf(locale)} />
+          </QueryClientProvider>
+        </ApiContext>
+      </I18nProvider>
     </div>
   );
 }

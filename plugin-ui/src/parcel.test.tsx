@@ -3,6 +3,7 @@ import { mountRootParcel } from 'single-spa';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as parcel from './index';
 import { activeLong, pageOf, SESSIONS } from './test/fixtures';
+import { say } from './test/i18n';
 import { rowOf } from './test/rows';
 import { API, mockSidecar } from './test/sidecar';
 
@@ -78,7 +79,9 @@ describe('the parcel through single-spa', () => {
     await mounted.update?.({ ...props(element, 'pay'), getAuthToken: () => 'token-2' });
     await waitFor(() => expect(sidecar.lastList()).toMatchObject({ tenantId: 'pay' }));
     expect(sidecar.calls.at(-1)?.authorization).toBe('Bearer token-2');
-    expect(await screen.findByRole('region', { name: 'Sessions of tenant pay' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: say('tenant.region', { tenant: 'pay' }) }),
+    ).toBeInTheDocument();
 
     await mounted.update?.(props(element, 'slow'));
     await waitFor(() => expect(release).toBeDefined());
@@ -106,7 +109,7 @@ describe('the parcel through single-spa', () => {
 
     const second = mountRootParcel(parcel, props(element, 'trade'));
     await second.mountPromise;
-    expect(screen.getByText('Loading sessions…')).toBeInTheDocument();
+    expect(screen.getByText(say('state.loading'))).toBeInTheDocument();
     await rowOf(activeLong.id);
     expect(sidecar.inputs('sessions.list')).toHaveLength(asked + 1);
     await second.unmount();

@@ -2,6 +2,7 @@ import * as React from 'react';
 import * as ReactDOMClient from 'react-dom/client';
 import type { AppProps } from 'single-spa';
 import singleSpaReact from 'single-spa-react';
+import { createTabI18n, translateWith } from './i18n/messages';
 import type { SessionsParcelProps } from './props';
 import { Root } from './Root';
 import { retired } from './retire';
@@ -31,7 +32,7 @@ class TabErrorBoundary extends React.Component<
     if (!error) return this.props.children;
     return (
       <div className="tsp-root" role="alert">
-        The Tenant Session tab failed: {error.message}
+        {translateWith(createTabI18n(this.props.locale))('tab.failed', { message: error.message })}
       </div>
     );
   }

@@ -10,6 +10,10 @@ export type SessionsParcelProps = {
   apiUrl: string;
   /** Called on every request; may return a promise (refresh the token there). */
   getAuthToken: GetAuthToken;
-  /** BCP 47 tag for numbers and times, e.g. `zh-CN`; the browser's own when absent. */
+  /**
+   * BCP 47 tag of the operator's language: `zh`, `zh-CN`, `zh-Hans…` show the tab in Simplified
+   * Chinese, anything else (or none) in English; numbers and times are formatted for this tag.
+   * An `update` with another tag switches the language without a remount.
+   */
   locale?: string;
 };

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { en, english } from '../../plugin-ui/src/test/i18n';
 
 /** How long the page may take to show what a test waits for. */
 const SHOWN_MS = 10_000;
@@ -20,19 +21,19 @@ export const texts = (locator: Locator, wanted: string[], timeout = SHOWN_MS) =>
     .poll(async () => (await locator.allInnerTexts()).map((t) => t.trim()), { timeout, interval: 100 })
     .toEqual(wanted);
 
-/** The columns of the tab, in the issue's order. */
+/** The columns of the tab, in the issue's order, as the English catalog titles them. */
 export const COLUMNS = [
-  'Session ID',
-  'SQL',
-  'User',
-  'Source',
-  'Database Name',
-  'Command',
-  'Execution Time (s)',
-  'Status',
-  'observer',
-  'OBProxy',
-  'Actions',
+  en['column.id'],
+  en['column.sql'],
+  en['column.user'],
+  en['column.source'],
+  en['column.database'],
+  en['column.command'],
+  en['column.time'],
+  en['column.status'],
+  en['column.observer'],
+  en['column.obproxy'],
+  en['column.actions'],
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
@@ -40,9 +41,9 @@ export type Column = (typeof COLUMNS)[number];
 export const PARCEL_ROOT = '.tsp-root';
 export const PARCEL_STYLE = 'style[data-tenant-sessions]';
 
-/** The tab's region for one tenant (TenantSessions' `aria-label`). */
+/** The tab's region for one tenant (TenantView's `aria-label`). */
 export const tenantRegion = (page: Page, tenantName: string): Locator =>
-  page.getByRole('region', { name: `Sessions of tenant ${tenantName}` });
+  page.getByRole('region', { name: english('tenant.region', { tenant: tenantName }) });
 
 /** The page of a scope: inner locators of `has` filters are built from it (they are relative). */
 const pageOf = (scope: Page | Locator): Page => ('goto' in scope ? scope : scope.page());
@@ -71,11 +72,12 @@ export const shownIds = async (scope: Page | Locator): Promise<string[]> =>
 
 /** Opens the column search of `column`, types `text` and applies it. */
 export const searchColumn = async (page: Page, column: 'User' | 'Source' | 'Database Name', text: string) => {
-  await page.getByRole('button', { name: new RegExp(`^Search ${column}`) }).click();
-  await page.getByRole('textbox', { name: `${column} contains` }).fill(text);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const open = english('search.open', { column }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('button', { name: new RegExp(`^${open}`) }).click();
+  await page.getByRole('textbox', { name: english('search.contains', { column }) }).fill(text);
+  await page.getByRole('button', { name: en['search.apply'], exact: true }).click();
 };
 
 /** Shows up to `size` rows per page (the pager's own choice). */
 export const rowsPerPage = (page: Page, size: number) =>
-  page.getByRole('combobox', { name: 'Rows per page' }).selectOption(String(size));
+  page.getByRole('combobox', { name: en['pager.size'] }).selectOption(String(size));

@@ -1,20 +1,22 @@
 import type { Session } from '@tenant-sessions/contracts';
 import { useId } from 'react';
+import { useT } from '../i18n/useT';
 import type { SessionsTableMeta } from '../table/features';
 import { MoreMenu } from './MoreMenu';
 
 /** Close Session, and Close Current Query under "…"; disabled with the reason on protected rows. */
 export function ActionsCell({ session, meta }: { session: Session; meta: SessionsTableMeta }) {
   const reasonId = useId();
+  const t = useT();
   if (meta.killRefused) {
     return (
       <span className="tsp-dim" title={meta.killRefused}>
-        View only
+        {t('actions.viewOnly')}
       </span>
     );
   }
   const locked = session.protected;
-  const why = session.protectedReason ?? 'This session may not be closed from here.';
+  const why = session.protectedReason ?? t('actions.protectedDefault');
   return (
     <div className="tsp-actions">
       <button
@@ -24,16 +26,18 @@ export function ActionsCell({ session, meta }: { session: Session; meta: Session
         aria-describedby={locked ? reasonId : undefined}
         onClick={() => meta.onClose(session, 'session')}
       >
-        Close Session
+        {t('actions.closeSession')}
       </button>
       <MoreMenu
-        label={`More actions for session ${session.id}`}
+        label={t('actions.more', { id: session.id })}
+        text={t('actions.moreText')}
         disabled={locked}
-        items={[{ label: 'Close Current Query', onSelect: () => meta.onClose(session, 'query') }]}
+        items={[{ label: t('actions.closeQuery'), onSelect: () => meta.onClose(session, 'query') }]}
       />
       {locked && (
         <span id={reasonId} className="tsp-protected" title={why}>
-          Protected<span className="tsp-sr">: {why}</span>
+          {t('actions.protected')}
+          <span className="tsp-sr">: {why}</span>
         </span>
       )}
     </div>

@@ -2,13 +2,16 @@ import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState
 
 export type MenuItem = { label: string; onSelect: () => void };
 
-/** The "…" button of a row: a small menu, closed by Escape, by a choice or by leaving it. */
+/** The "More" button of a row: a small menu, closed by Escape, by a choice or by leaving it. */
 export function MoreMenu({
   label,
+  text,
   items,
   disabled,
 }: {
+  /** The accessible name (it names the session); `text` is what the button shows. */
   label: string;
+  text: string;
   items: MenuItem[];
   disabled?: boolean;
 }) {
@@ -47,7 +50,7 @@ export function MoreMenu({
       <button
         ref={trigger}
         type="button"
-        className="tsp-icon-btn"
+        className="tsp-link tsp-more"
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -55,7 +58,10 @@ export function MoreMenu({
         disabled={disabled}
         onClick={() => setOpen((o) => !o)}
       >
-        …
+        {text}
+        <span aria-hidden="true" className="tsp-caret">
+          ▾
+        </span>
       </button>
       {open && (
         <div ref={menu} id={menuId} role="menu" className="tsp-menu">

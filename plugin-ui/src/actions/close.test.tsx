@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TrpcFailure } from '../../demo/trpcHttp';
 import { activeLong, pageOf, SESSIONS } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -22,12 +23,12 @@ async function askToClose(kind: 'session' | 'query') {
   const view = renderTab();
   const row = await rowOf(activeLong.id);
   if (kind === 'session') {
-    await view.user.click(within(row).getByRole('button', { name: 'Close Session' }));
+    await view.user.click(within(row).getByRole('button', { name: say('actions.closeSession') }));
   } else {
     await view.user.click(
-      within(row).getByRole('button', { name: `More actions for session ${activeLong.id}` }),
+      within(row).getByRole('button', { name: say('actions.more', { id: activeLong.id }) }),
     );
-    await view.user.click(screen.getByRole('menuitem', { name: 'Close Current Query' }));
+    await view.user.click(screen.getByRole('menuitem', { name: say('actions.closeQuery') }));
   }
   const dialog = await screen.findByRole('dialog');
   return { ...view, dialog };
@@ -37,17 +38,17 @@ describe('closing', () => {
   it('Close Session shows what will be closed, then sends that key and what was seen of it to sessions.kill', async () => {
     const sidecar = mockSidecar();
     const { dialog, user } = await askToClose('session');
-    expect(dialog).toHaveAccessibleName('Close this session?');
+    expect(dialog).toHaveAccessibleName(say('confirm.session.title'));
     for (const text of [activeLong.id, 'app_rw', '10.1.2.3:51234', activeLong.sqlPreview ?? '']) {
       expect(within(dialog).getByText(text, { exact: false, normalizer: (s) => s })).toBeInTheDocument();
     }
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: say('confirm.cancel') })).toHaveFocus();
     const listsBefore = sidecar.inputs('sessions.list').length;
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     expect(
       await screen.findByText(`Session ${activeLong.id} (app_rw from 10.1.2.3:51234) was closed.`),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: say('notice.dismiss') })).toHaveFocus();
     expect(sidecar.inputs('sessions.kill')).toEqual([EXPECTED_INPUT]);
     expect(sidecar.inputs('sessions.killQuery')).toEqual([]);
     await waitFor(() => expect(sidecar.inputs('sessions.list').length).toBeGreaterThan(listsBefore));
@@ -56,7 +57,7 @@ describe('closing', () => {
   it('sends one close for a double click on the confirmation', async () => {
     const sidecar = mockSidecar();
     const { dialog } = await askToClose('session');
-    const confirm = within(dialog).getByRole('button', { name: 'Close Session' });
+    const confirm = within(dialog).getByRole('button', { name: say('confirm.session.confirm') });
     // Two clicks in the same moment, before the pending state has rendered the button disabled.
     fireEvent.click(confirm);
     fireEvent.click(confirm);
@@ -69,8 +70,8 @@ describe('closing', () => {
   it('Close Current Query, under the More menu, goes to sessions.killQuery', async () => {
     const sidecar = mockSidecar();
     const { dialog, user } = await askToClose('query');
-    expect(dialog).toHaveAccessibleName('Close the current query?');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Query' }));
+    expect(dialog).toHaveAccessibleName(say('confirm.query.title'));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.query.confirm') }));
     expect(
       await screen.findByText(/current query of session 18446744073709551615 was stopped/),
     ).toBeInTheDocument();
@@ -81,9 +82,9 @@ describe('closing', () => {
   it.each(['session', 'query'] as const)('cancelling a close (%s) sends nothing', async (kind) => {
     const sidecar = mockSidecar();
     const { dialog, user } = await askToClose(kind);
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.cancel') }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await user.click(screen.getByRole('button', { name: say('toolbar.refresh') }));
     await waitFor(() => expect(sidecar.inputs('sessions.list').length).toBeGreaterThan(1));
     expect(sidecar.calls.filter((c) => c.path.startsWith('sessions.kill'))).toEqual([]);
   });
@@ -98,7 +99,7 @@ describe('closing', () => {
       },
     });
     const { dialog, user } = await askToClose('session');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     await waitFor(() => expect(screen.queryByRole('cell', { name: activeLong.id })).toBeNull());
     expect(screen.getAllByRole('row')).toHaveLength(SESSIONS.length);
   });
@@ -128,7 +129,7 @@ describe('closing', () => {
   ])('tells the outcome %s in its words', async (outcome, message, words) => {
     mockSidecar({ 'sessions.kill': answering(outcome, message) });
     const { dialog, user } = await askToClose('session');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     expect(await screen.findByText(words)).toBeInTheDocument();
   });
 
@@ -139,7 +140,7 @@ describe('closing', () => {
       },
     });
     const { dialog, user } = await askToClose('session');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Tenant trade is unreachable: connect ECONNREFUSED 10.0.0.5:2881',
     );
@@ -152,7 +153,7 @@ describe('closing', () => {
       },
     });
     const { dialog, user } = await askToClose('session');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'You may not close sessions on tenant trade (your account lacks the kill right): operator alice has no kill right on prod-1/trade',
     );
@@ -173,7 +174,7 @@ describe('the list failing', () => {
     expect(alert).toHaveTextContent('Tenant trade is unreachable');
     expect(alert).toHaveTextContent('connect ECONNREFUSED 10.0.0.5:2881');
     up = true;
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await user.click(within(alert).getByRole('button', { name: say('state.retry') }));
     await rowOf(activeLong.id);
     expect(sidecar.inputs('sessions.list')).toHaveLength(2);
   });
@@ -194,6 +195,6 @@ describe('the list failing', () => {
     mockSidecar({ 'sessions.list': () => ({ ...pageOf([]), visibility: 'own-sessions-only' }) });
     renderTab();
     expect(await screen.findByText(/its database account lacks the PROCESS privilege/)).toBeInTheDocument();
-    expect(screen.getByText('This tenant has no sessions right now.')).toBeInTheDocument();
+    expect(screen.getByText(say('state.empty'))).toBeInTheDocument();
   });
 });

@@ -1,39 +1,77 @@
-import type { KillKind, KillResult, Session } from '@tenant-sessions/contracts';
+import { isKillMessageCode, type KillKind, type KillResult, type Session } from '@tenant-sessions/contracts';
+import type { MessageKey, Translate } from '../i18n/messages';
 
 export type Tone = 'success' | 'info' | 'warning' | 'error';
-export type Told = { tone: Tone; text: string };
+/** The notice a close leaves above the table. */
+export type CloseNotice = { tone: Tone; text: string };
 
-/** The answer of one kill, in plain words (API.md, "Kill"). */
-export function tellOutcome(kind: KillKind, session: Session, result: KillResult | undefined): Told {
+/**
+ * Why, in the operator's language: from the result's message code and its parameters when the
+ * parcel knows the code, else the sidecar's English message (no code, or a newer one).
+ */
+export function reasonOf(result: KillResult | undefined, t: Translate): string | null {
+  if (result?.code && isKillMessageCode(result.code)) {
+    return t(`code.${result.code}` as MessageKey, result.params ?? {});
+  }
+  return result?.message ?? null;
+}
+
+/** The answer of one kill, in plain words (docs/api.md, "Kill"). */
+export function noticeOfOutcome(
+  kind: KillKind,
+  session: Session,
+  result: KillResult | undefined,
+  t: Translate,
+): CloseNotice {
   const id = session.id;
-  const who = `${session.user} from ${session.source}`;
-  const act = kind === 'session' ? `close session ${id}` : `stop the current query of session ${id}`;
-  const why = result?.message;
+  const coded = !!result?.code && isKillMessageCode(result.code);
+  const why = reasonOf(result, t);
   switch (result?.outcome) {
-    case 'killed':
-      return kind === 'session'
-        ? { tone: 'success', text: `Session ${id} (${who}) was closed.` }
-        : {
-            tone: 'success',
-            text: `The current query of session ${id} was stopped; the session stays connected.`,
-          };
+    case 'killed': {
+      const text =
+        kind === 'session'
+          ? t('close.killed.session', { id, user: session.user, source: session.source })
+          : t('close.killed.query', { id });
+      const detail = coded && result.code !== 'killed' ? why : null;
+      return { tone: 'success', text: detail ? t('close.killed.detail', { notice: text, detail }) : text };
+    }
     case 'not_found':
-      return { tone: 'info', text: `Session ${id} was already gone: nothing was closed.` };
+      return {
+        tone: 'info',
+        text: coded && why ? t('close.notFoundWhy', { why }) : t('close.notFound', { id }),
+      };
     case 'denied':
-      return { tone: 'error', text: `The database refused to ${act}: ${why ?? 'a privilege is missing'}.` };
+      return {
+        tone: 'error',
+        text: t(kind === 'session' ? 'close.denied.session' : 'close.denied.query', {
+          id,
+          why: why ?? t('close.deniedDefault'),
+        }),
+      };
     case 'protected':
       return {
         tone: 'warning',
-        text: `Session ${id} is protected and was left alone: ${why ?? session.protectedReason ?? 'it belongs to the system'}.`,
+        text: t('close.protected', {
+          id,
+          why: why ?? session.protectedReason ?? t('close.protectedDefault'),
+        }),
       };
     case 'changed':
       return {
         tone: 'warning',
-        text: `Nothing was closed: id ${id} now belongs to another connection (its user or source changed since the list was read). Check the refreshed list.`,
+        text: coded && why ? t('close.changedWhy', { why }) : t('close.changed', { id }),
       };
     case 'error':
-      return { tone: 'error', text: `Could not ${act}: ${why ?? 'the database answered with an error'}.` };
+      return {
+        tone: 'error',
+        text: t(kind === 'session' ? 'close.error.session' : 'close.error.query', {
+          id,
+          why: why ?? t('close.errorDefault'),
+        }),
+      };
+    case 'unknown':
+      return { tone: 'warning', text: t('close.unknown', { id, why: why ?? t('close.unknownDefault') }) };
     default:
-      return { tone: 'error', text: `The session service gave no answer for session ${id}.` };
+      return { tone: 'error', text: t('close.noAnswer', { id }) };
   }
 }

@@ -1,22 +1,26 @@
 import type { KillKind, Session, TenantRef } from '@tenant-sessions/contracts';
 import { useCallback, useRef, useState } from 'react';
-import { describeError } from '../api/errors';
+import { problemOf, sayProblem } from '../api/errors';
 import { useKill } from '../api/queries';
 import type { CloseTarget } from '../dialogs/ConfirmClose';
-import { type Told, tellOutcome } from './outcomes';
+import type { Translate } from '../i18n/messages';
+import { type CloseNotice, noticeOfOutcome } from './outcomes';
 
 /**
  * Close Session / Close Current Query: ask (target), send the key with what the operator saw of
- * it (so a reused id answers `changed`), and tell the outcome.
+ * it (so a reused id answers `changed`), and tell the outcome. The notice is worded when shown, so
+ * it follows a switch of language.
  */
+type Worded = (t: Translate) => CloseNotice;
+
 export function useCloseFlow(tenant: TenantRef, tenantName: string) {
   const kill = useKill();
   const [target, setTarget] = useState<CloseTarget | null>(null);
-  const [told, setTold] = useState<Told | null>(null);
+  const [notice, setNotice] = useState<Worded | null>(null);
 
   // Stable, so that the rows (memoized) do not render again with every render of the tab.
   const ask = useCallback((session: Session, kind: KillKind) => {
-    setTold(null);
+    setNotice(null);
     setTarget({ session, kind });
   }, []);
 
@@ -35,19 +39,16 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
     };
     try {
       const report = await kill.mutateAsync({ kind, input });
-      setTold(
-        tellOutcome(
-          kind,
-          session,
-          report.results.find((r) => r.sessionKey === session.key),
-        ),
-      );
+      const result = report.results.find((r) => r.sessionKey === session.key);
+      setNotice(() => (t: Translate) => noticeOfOutcome(kind, session, result, t));
     } catch (error) {
-      const problem = describeError(error, tenantName);
-      setTold({
-        tone: 'error',
-        text: problem.detail ? `${problem.title}: ${problem.detail}` : problem.title,
-      });
+      setNotice(
+        () =>
+          (t: Translate): CloseNotice => ({
+            tone: 'error',
+            text: sayProblem(problemOf(error, tenantName, t), t),
+          }),
+      );
     } finally {
       sending.current = false;
       setTarget(null);
@@ -57,10 +58,10 @@ export function useCloseFlow(tenant: TenantRef, tenantName: string) {
   return {
     target,
     busy: kill.isPending,
-    told,
+    notice,
     ask,
     confirm,
     cancel: () => setTarget(null),
-    dismiss: () => setTold(null),
+    dismiss: () => setNotice(null),
   };
 }

@@ -1,10 +1,12 @@
 import { type ErrorReason, isErrorReason } from '@tenant-sessions/contracts';
+import type { MessageKey, Translate } from '../i18n/messages';
 
 /** What the parcel tells a person about a failed call. */
 export type Problem = {
   reason: ErrorReason | 'NETWORK' | 'UNKNOWN';
+  /** In the operator's language, from the reason. */
   title: string;
-  /** The sidecar's own message, which names the address or privilege at fault. */
+  /** The sidecar's own (English) message, which names the address or privilege at fault. */
   detail: string | null;
 };
 
@@ -13,21 +15,25 @@ type ErrorLike = {
   data?: { reason?: unknown; httpStatus?: unknown; retryAfterSeconds?: unknown } | null;
 };
 
-const TITLES: Partial<Record<Problem['reason'], (tenant: string) => string>> = {
-  TENANT_UNREACHABLE: (t) => `Tenant ${t} is unreachable`,
-  TENANT_TIMEOUT: (t) => `Tenant ${t} took too long to answer`,
-  NO_READ: (t) => `You may not view the sessions of tenant ${t} (your account lacks the read right)`,
-  NO_KILL: (t) => `You may not close sessions on tenant ${t} (your account lacks the kill right)`,
-  UNAUTHENTICATED: () => 'Your sign-in is missing or has expired: sign in to the console again',
-  UNKNOWN_TENANT: (t) => `Tenant ${t} is not known to the session service`,
-  TOO_MANY_REQUESTS: () => 'Too many requests: wait a moment and retry',
-  INVALID_INPUT: () => 'The session service refused the request as invalid',
-  AUDIT_UNAVAILABLE: () => 'The audit log is unavailable, so nothing was closed',
-  NETWORK: () => 'The session service does not answer',
-};
+/** The reasons with a title of their own; any other reads `error.other`. */
+const TITLES = {
+  TENANT_UNREACHABLE: 'error.TENANT_UNREACHABLE',
+  TENANT_TIMEOUT: 'error.TENANT_TIMEOUT',
+  NO_READ: 'error.NO_READ',
+  NO_KILL: 'error.NO_KILL',
+  UNAUTHENTICATED: 'error.UNAUTHENTICATED',
+  UNKNOWN_TENANT: 'error.UNKNOWN_TENANT',
+  TOO_MANY_REQUESTS: 'error.TOO_MANY_REQUESTS',
+  INVALID_INPUT: 'error.INVALID_INPUT',
+  AUDIT_UNAVAILABLE: 'error.AUDIT_UNAVAILABLE',
+  NETWORK: 'error.NETWORK',
+} as const satisfies Partial<Record<Problem['reason'], MessageKey>>;
+const titleOf = (reason: Problem['reason']) =>
+  (TITLES as Partial<Record<Problem['reason'], (typeof TITLES)[keyof typeof TITLES]>>)[reason] ??
+  'error.other';
 
-/** Turns a tRPC client error (or anything thrown) into plain words. */
-export function describeError(error: unknown, tenant: string): Problem {
+/** Turns a tRPC client error (or anything thrown) into plain words, titled by its `data.reason`. */
+export function problemOf(error: unknown, tenant: string, t: Translate): Problem {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const message = typeof e.message === 'string' && e.message ? e.message : null;
   const raw = e.data?.reason;
@@ -35,7 +41,11 @@ export function describeError(error: unknown, tenant: string): Problem {
   const wait = e.data?.retryAfterSeconds;
   const title =
     reason === 'TOO_MANY_REQUESTS' && typeof wait === 'number'
-      ? `Too many closes in a minute: retry in ${wait} s`
-      : (TITLES[reason]?.(tenant) ?? 'The session service answered with an error');
+      ? t('error.tooManyCloses', { seconds: wait })
+      : t(titleOf(reason), { tenant });
   return { reason, title, detail: message };
 }
+
+/** "title: detail", punctuated for the language. */
+export const sayProblem = (problem: Problem, t: Translate): string =>
+  problem.detail ? t('problem.withDetail', { title: problem.title, detail: problem.detail }) : problem.title;

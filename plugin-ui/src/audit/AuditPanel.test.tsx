@@ -3,11 +3,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TrpcFailure } from '../../demo/trpcHttp';
 import { AUDIT, activeLong } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
 
-const panel = () => screen.getByRole('region', { name: 'Recent closes on tenant trade' });
+const panel = () => screen.getByRole('region', { name: say('audit.region', { tenant: 'trade' }) });
 const toggle = () => within(panel()).getByRole('button', { name: /Recent closes/ });
 
 describe('the Recent closes panel', () => {
@@ -52,7 +53,7 @@ describe('the Recent closes panel', () => {
     await rowOf(activeLong.id);
     await user.click(toggle());
     await within(panel()).findByRole('table');
-    await user.selectOptions(within(panel()).getByRole('combobox', { name: 'Outcome' }), 'denied');
+    await user.selectOptions(within(panel()).getByRole('combobox', { name: say('audit.outcome') }), 'denied');
     await waitFor(() => expect(within(panel()).getAllByRole('row')).toHaveLength(2));
     expect(sidecar.inputs<AuditListInput>('audit.list').at(-1)).toMatchObject({
       outcome: 'denied',
@@ -68,9 +69,9 @@ describe('the Recent closes panel', () => {
     await user.click(toggle());
     await within(panel()).findByRole('table');
     const before = sidecar.inputs('audit.list').length;
-    await user.click(within(row).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(row).getByRole('button', { name: say('actions.closeSession') }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Close Session' }));
+    await user.click(within(dialog).getByRole('button', { name: say('confirm.session.confirm') }));
     await screen.findByText(/was closed/);
     await waitFor(() => expect(sidecar.inputs('audit.list').length).toBeGreaterThan(before));
   });
@@ -94,9 +95,9 @@ describe('the Recent closes panel', () => {
     const { user } = renderTab();
     await rowOf(activeLong.id);
     await user.click(toggle());
-    expect(await within(panel()).findByText('No close recorded yet.')).toBeInTheDocument();
-    expect(within(panel()).getByRole('button', { name: 'Older' })).toBeDisabled();
-    expect(within(panel()).getByRole('button', { name: 'Newer' })).toBeDisabled();
+    expect(await within(panel()).findByText(say('audit.none'))).toBeInTheDocument();
+    expect(within(panel()).getByRole('button', { name: say('audit.older') })).toBeDisabled();
+    expect(within(panel()).getByRole('button', { name: say('audit.newer') })).toBeDisabled();
   });
 
   it('pages to older closes and back', async () => {
@@ -110,11 +111,11 @@ describe('the Recent closes panel', () => {
     await rowOf(activeLong.id);
     await user.click(toggle());
     expect(await within(panel()).findByText('Page 1 of 3')).toBeInTheDocument();
-    await user.click(within(panel()).getByRole('button', { name: 'Older' }));
+    await user.click(within(panel()).getByRole('button', { name: say('audit.older') }));
     expect(await within(panel()).findByText('Page 2 of 3')).toBeInTheDocument();
     expect(await within(panel()).findByText('bob')).toBeInTheDocument();
     expect(sidecar.inputs<AuditListInput>('audit.list').at(-1)).toMatchObject({ pageIndex: 1, pageSize: 10 });
-    await user.click(within(panel()).getByRole('button', { name: 'Newer' }));
+    await user.click(within(panel()).getByRole('button', { name: say('audit.newer') }));
     expect(await within(panel()).findByText('alice')).toBeInTheDocument();
   });
 });

@@ -1,12 +1,14 @@
 import type { KillOutcome, TenantRef } from '@tenant-sessions/contracts';
 import { useId, useState } from 'react';
-import { describeError } from '../api/errors';
+import { problemOf, sayProblem } from '../api/errors';
 import { useAuditPage } from '../api/queries';
 import type { Formatters } from '../format';
-import { AuditTable } from './AuditTable';
+import type { Translate } from '../i18n/messages';
+import { useT } from '../i18n/useT';
+import { AuditTable, outcomeKey } from './AuditTable';
 
 const PAGE_SIZE = 10;
-const OUTCOMES: KillOutcome[] = ['killed', 'not_found', 'denied', 'protected', 'changed', 'error'];
+const OUTCOMES: KillOutcome[] = ['killed', 'not_found', 'denied', 'protected', 'changed', 'error', 'unknown'];
 
 type Props = { tenant: TenantRef; tenantName: string; fmt: Formatters };
 
@@ -15,6 +17,7 @@ type Props = { tenant: TenantRef; tenantName: string; fmt: Formatters };
  * only while open, and refreshed after every close (its query sits under the tenant's key).
  */
 export function AuditPanel({ tenant, tenantName, fmt }: Props) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [pageIndex, setPageIndex] = useState(0);
   const [outcome, setOutcome] = useState<KillOutcome | ''>('');
@@ -25,7 +28,7 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
-    <section className="tsp-audit" aria-label={`Recent closes on tenant ${tenantName}`}>
+    <section className="tsp-audit" aria-label={t('audit.region', { tenant: tenantName })}>
       <h3 className="tsp-audit-title">
         <button
           type="button"
@@ -34,15 +37,15 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
           aria-controls={bodyId}
           onClick={() => setOpen(!open)}
         >
-          <span aria-hidden="true">{open ? '▾' : '▸'}</span> Recent closes
-          {open && page.data ? ` (${fmt.count(total)})` : ''}
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span>{' '}
+          {open && page.data ? t('audit.toggleCount', { count: total }) : t('audit.toggle')}
         </button>
       </h3>
       {open && (
         <div id={bodyId} className="tsp-audit-body">
           <div className="tsp-audit-bar">
             <label>
-              Outcome{' '}
+              {t('audit.outcome')}{' '}
               <select
                 className="tsp-select"
                 value={outcome}
@@ -51,10 +54,10 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
                   setPageIndex(0);
                 }}
               >
-                <option value="">all</option>
+                <option value="">{t('audit.all')}</option>
                 {OUTCOMES.map((o) => (
                   <option key={o} value={o}>
-                    {o.replace('_', ' ')}
+                    {t(outcomeKey(o))}
                   </option>
                 ))}
               </select>
@@ -66,32 +69,28 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
                 disabled={pageIndex === 0}
                 onClick={() => setPageIndex(pageIndex - 1)}
               >
-                Newer
+                {t('audit.newer')}
               </button>
-              <span className="tsp-pager-page">
-                Page {fmt.count(pageIndex + 1)} of {fmt.count(pages)}
-              </span>
+              <span className="tsp-pager-page">{t('pager.page', { page: pageIndex + 1, pages })}</span>
               <button
                 type="button"
                 className="tsp-btn"
                 disabled={pageIndex + 1 >= pages}
                 onClick={() => setPageIndex(pageIndex + 1)}
               >
-                Older
+                {t('audit.older')}
               </button>
             </span>
           </div>
           {page.isError ? (
             <p className="tsp-audit-note" role="alert">
-              {auditProblem(page.error, tenantName)}
+              {auditProblem(page.error, tenantName, t)}
             </p>
           ) : page.isPending ? (
-            <p className="tsp-audit-note">Loading recent closes…</p>
+            <p className="tsp-audit-note">{t('audit.loading')}</p>
           ) : page.data.rows.length === 0 ? (
             <p className="tsp-audit-note">
-              {outcome
-                ? `No close with outcome ${outcome.replace('_', ' ')} recorded.`
-                : 'No close recorded yet.'}
+              {outcome ? t('audit.noneWithOutcome', { outcome: t(outcomeKey(outcome)) }) : t('audit.none')}
             </p>
           ) : (
             <AuditTable rows={page.data.rows} fmt={fmt} />
@@ -102,9 +101,10 @@ export function AuditPanel({ tenant, tenantName, fmt }: Props) {
   );
 }
 
-const auditProblem = (error: unknown, tenantName: string): string => {
-  const problem = describeError(error, tenantName);
-  if (problem.reason === 'AUDIT_UNAVAILABLE')
-    return `The audit cannot be read now${problem.detail ? `: ${problem.detail}` : ''}`;
-  return problem.detail ? `${problem.title}: ${problem.detail}` : problem.title;
+const auditProblem = (error: unknown, tenantName: string, t: Translate): string => {
+  const problem = problemOf(error, tenantName, t);
+  return sayProblem(
+    problem.reason === 'AUDIT_UNAVAILABLE' ? { ...problem, title: t('audit.unavailable') } : problem,
+    t,
+  );
 };

@@ -1,22 +1,32 @@
 import type { AuditRecord } from '@tenant-sessions/contracts';
 import type { Formatters } from '../format';
+import type { MessageKey } from '../i18n/messages';
+import { useT } from '../i18n/useT';
 
-const KIND: Record<AuditRecord['kind'], string> = { session: 'Close Session', query: 'Close Current Query' };
+const KIND = {
+  session: 'actions.closeSession',
+  query: 'actions.closeQuery',
+} as const satisfies Record<AuditRecord['kind'], MessageKey>;
+
+/** An outcome's label in the active language. */
+export const outcomeKey = <O extends AuditRecord['outcome']>(outcome: O): `outcome.${O}` =>
+  `outcome.${outcome}`;
 
 /** The records of one page: when, who, which session, what it ran, what was asked, what came of it. */
 export function AuditTable({ rows, fmt }: { rows: AuditRecord[]; fmt: Formatters }) {
+  const t = useT();
   return (
     <table className="tsp-audit-table">
       <thead>
         <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Operator</th>
-          <th scope="col">Action</th>
-          <th scope="col">Session</th>
-          <th scope="col">User</th>
-          <th scope="col">Source</th>
-          <th scope="col">SQL</th>
-          <th scope="col">Outcome</th>
+          <th scope="col">{t('audit.col.time')}</th>
+          <th scope="col">{t('audit.col.operator')}</th>
+          <th scope="col">{t('audit.col.action')}</th>
+          <th scope="col">{t('audit.col.session')}</th>
+          <th scope="col">{t('column.user')}</th>
+          <th scope="col">{t('column.source')}</th>
+          <th scope="col">{t('column.sql')}</th>
+          <th scope="col">{t('audit.outcome')}</th>
         </tr>
       </thead>
       <tbody>
@@ -24,7 +34,7 @@ export function AuditTable({ rows, fmt }: { rows: AuditRecord[]; fmt: Formatters
           <tr key={r.id}>
             <td title={r.time}>{fmt.time(r.time)}</td>
             <td>{r.operator}</td>
-            <td>{KIND[r.kind]}</td>
+            <td>{t(KIND[r.kind])}</td>
             <td className="tsp-mono">{r.sessionId}</td>
             <td>{r.user ?? '—'}</td>
             <td>{r.source ?? '—'}</td>
@@ -32,7 +42,7 @@ export function AuditTable({ rows, fmt }: { rows: AuditRecord[]; fmt: Formatters
               {r.sql === null ? '—' : `${r.sql}${r.sqlTruncated ? '…' : ''}`}
             </td>
             <td>
-              <span className={`tsp-outcome tsp-outcome-${r.outcome}`}>{r.outcome.replace('_', ' ')}</span>
+              <span className={`tsp-outcome tsp-outcome-${r.outcome}`}>{t(outcomeKey(r.outcome))}</span>
               {r.message && <div className="tsp-dim">{r.message}</div>}
             </td>
           </tr>

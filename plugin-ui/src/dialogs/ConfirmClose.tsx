@@ -1,20 +1,22 @@
 import type { KillKind, Session } from '@tenant-sessions/contracts';
+import type { MessageKey } from '../i18n/messages';
+import { useT } from '../i18n/useT';
 import { Dialog } from './Dialog';
 
 export type CloseTarget = { session: Session; kind: KillKind };
 
-const WORDS: Record<KillKind, { title: string; confirm: string; effect: string }> = {
+const WORDS = {
   session: {
-    title: 'Close this session?',
-    confirm: 'Close Session',
-    effect: 'The connection is ended; its open transaction is rolled back.',
+    title: 'confirm.session.title',
+    confirm: 'confirm.session.confirm',
+    effect: 'confirm.session.effect',
   },
   query: {
-    title: 'Close the current query?',
-    confirm: 'Close Query',
-    effect: 'The running statement is stopped; the connection stays open.',
+    title: 'confirm.query.title',
+    confirm: 'confirm.query.confirm',
+    effect: 'confirm.query.effect',
   },
-};
+} as const satisfies Record<KillKind, { title: MessageKey; confirm: MessageKey; effect: MessageKey }>;
 
 /** The confirmation before a kill: which session, whose, from where, running what. */
 export function ConfirmClose(props: {
@@ -26,39 +28,40 @@ export function ConfirmClose(props: {
   const { target, busy, onConfirm, onCancel } = props;
   const { session, kind } = target;
   const words = WORDS[kind];
+  const t = useT();
   return (
     <Dialog
-      title={words.title}
+      title={t(words.title)}
       onClose={onCancel}
       footer={
         <>
           <button type="button" className="tsp-btn tsp-btn-quiet" onClick={onCancel} data-autofocus>
-            Cancel
+            {t('confirm.cancel')}
           </button>
           <button type="button" className="tsp-btn tsp-btn-danger" onClick={onConfirm} disabled={busy}>
-            {busy ? 'Closing…' : words.confirm}
+            {busy ? t('confirm.closing') : t(words.confirm)}
           </button>
         </>
       }
     >
-      <p>{words.effect}</p>
+      <p>{t(words.effect)}</p>
       <dl className="tsp-facts">
-        <dt>Session ID</dt>
+        <dt>{t('column.id')}</dt>
         <dd className="tsp-mono">{session.id}</dd>
-        <dt>User</dt>
+        <dt>{t('column.user')}</dt>
         <dd>{session.user}</dd>
-        <dt>Source</dt>
+        <dt>{t('column.source')}</dt>
         <dd className="tsp-mono">{session.source}</dd>
         {session.observer && (
           <>
-            <dt>observer</dt>
+            <dt>{t('column.observer')}</dt>
             <dd className="tsp-mono">{session.observer}</dd>
           </>
         )}
-        <dt>SQL</dt>
+        <dt>{t('column.sql')}</dt>
         <dd>
           <pre className="tsp-sql-preview-block">
-            {session.sqlPreview ?? '(none)'}
+            {session.sqlPreview ?? t('confirm.noSql')}
             {session.sqlTruncated ? '…' : ''}
           </pre>
         </dd>

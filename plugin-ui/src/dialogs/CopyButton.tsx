@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT';
 import { copyText } from './copyText';
 
 const SHOWN_MS = 2000;
@@ -6,6 +7,7 @@ const SHOWN_MS = 2000;
 /** "Copy", then "Copied" (or why not) for two seconds; the timer goes with the button. */
 export function CopyButton({ text }: { text: string | null }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const t = useT();
 
   useEffect(() => {
     if (state === 'idle') return;
@@ -16,11 +18,7 @@ export function CopyButton({ text }: { text: string | null }) {
   return (
     <>
       <span className="tsp-copy-note" role="status">
-        {state === 'copied'
-          ? 'Copied'
-          : state === 'failed'
-            ? 'Could not copy: select the text and copy it'
-            : ''}
+        {state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : ''}
       </span>
       <button
         type="button"
@@ -29,7 +27,7 @@ export function CopyButton({ text }: { text: string | null }) {
         data-autofocus
         onClick={async () => setState(text !== null && (await copyText(text)) ? 'copied' : 'failed')}
       >
-        Copy
+        {t('copy.copy')}
       </button>
     </>
   );

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { useT } from '../i18n/useT';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -19,6 +20,7 @@ export function Dialog(props: {
   const { title, onClose, children, footer } = props;
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const t = useT();
 
   // A layout effect, so that focus is back before anything mounted with the closing takes it.
   useLayoutEffect(() => {
@@ -69,7 +71,7 @@ export function Dialog(props: {
       >
         <header className="tsp-dialog-head">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="tsp-icon-btn" aria-label="Close dialog" onClick={onClose}>
+          <button type="button" className="tsp-icon-btn" aria-label={t('dialog.close')} onClick={onClose}>
             ×
           </button>
         </header>

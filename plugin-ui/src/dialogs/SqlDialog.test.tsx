@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrpcFailure } from '../../demo/trpcHttp';
 import { activeLong, LONG_SQL } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -11,7 +12,7 @@ async function openSql() {
   const view = renderTab();
   const viewSql = within(await rowOf(activeLong.id)).getByRole('button', { name: /View SQL/ });
   await view.user.click(viewSql);
-  const dialog = await screen.findByRole('dialog', { name: `SQL of session ${activeLong.id}` });
+  const dialog = await screen.findByRole('dialog', { name: say('sql.title', { id: activeLong.id }) });
   return { ...view, dialog, viewSql };
 }
 
@@ -19,7 +20,7 @@ describe('View SQL', () => {
   it('reads the full text of that session and shows all of it, whitespace kept', async () => {
     const sidecar = mockSidecar();
     const { dialog } = await openSql();
-    const region = await within(dialog).findByRole('region', { name: 'Full SQL text' });
+    const region = await within(dialog).findByRole('region', { name: say('sql.region') });
     expect(region.querySelector('pre')?.textContent).toBe(LONG_SQL);
     expect(sidecar.inputs('sessions.sql')).toEqual([
       { clusterId: 'prod-1', tenantId: 'trade', sessionKey: activeLong.key },
@@ -29,16 +30,16 @@ describe('View SQL', () => {
   it('copies the whole text to the clipboard and says so', async () => {
     mockSidecar();
     const { dialog, user } = await openSql();
-    await within(dialog).findByRole('region', { name: 'Full SQL text' });
-    await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
-    expect(await within(dialog).findByText('Copied')).toBeInTheDocument();
+    await within(dialog).findByRole('region', { name: say('sql.region') });
+    await user.click(within(dialog).getByRole('button', { name: say('copy.copy') }));
+    expect(await within(dialog).findByText(say('copy.copied'))).toBeInTheDocument();
     expect(await navigator.clipboard.readText()).toBe(LONG_SQL);
   });
 
   it('traps focus, closes on Escape and gives focus back to View SQL', async () => {
     mockSidecar();
     const { dialog, user, viewSql } = await openSql();
-    await within(dialog).findByRole('region', { name: 'Full SQL text' });
+    await within(dialog).findByRole('region', { name: say('sql.region') });
     expect(dialog.contains(document.activeElement)).toBe(true);
     for (let i = 0; i < 5; i += 1) await user.tab();
     expect(dialog.contains(document.activeElement)).toBe(true);
@@ -59,7 +60,7 @@ describe('View SQL', () => {
     });
     const { dialog } = await openSql();
     expect(await within(dialog).findByText(/has ended since the list was read/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Copy' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: say('copy.copy') })).toBeDisabled();
   });
 
   it('shows a failure to read the text plainly', async () => {

@@ -1,24 +1,28 @@
 import type { Session, TenantRef } from '@tenant-sessions/contracts';
-import { describeError } from '../api/errors';
+import { problemOf, sayProblem } from '../api/errors';
 import { useSessionSql } from '../api/queries';
+import { useT } from '../i18n/useT';
 import { CopyButton } from './CopyButton';
 import { Dialog } from './Dialog';
 
-function SqlBody({ state, sessionId }: { state: ReturnType<typeof useSessionSql>; sessionId: string }) {
-  if (state.isPending) return <p className="tsp-dim">Reading the SQL text…</p>;
+function SqlBody({
+  state,
+  sessionId,
+  tenantName,
+}: {
+  state: ReturnType<typeof useSessionSql>;
+  sessionId: string;
+  tenantName: string;
+}) {
+  const t = useT();
+  if (state.isPending) return <p className="tsp-dim">{t('sql.reading')}</p>;
   if (state.isError) {
-    const problem = describeError(state.error, 'this tenant');
-    return (
-      <p className="tsp-error-text">
-        {problem.title}
-        {problem.detail ? `: ${problem.detail}` : ''}
-      </p>
-    );
+    return <p className="tsp-error-text">{sayProblem(problemOf(state.error, tenantName, t), t)}</p>;
   }
-  if (!state.data.found) return <p>Session {sessionId} has ended since the list was read.</p>;
-  if (state.data.sql === null) return <p>Session {sessionId} runs no statement now.</p>;
+  if (!state.data.found) return <p>{t('sql.ended', { id: sessionId })}</p>;
+  if (state.data.sql === null) return <p>{t('sql.idle', { id: sessionId })}</p>;
   return (
-    <section aria-label="Full SQL text">
+    <section aria-label={t('sql.region')}>
       <pre className="tsp-sql-full">{state.data.sql}</pre>
     </section>
   );
@@ -27,32 +31,35 @@ function SqlBody({ state, sessionId }: { state: ReturnType<typeof useSessionSql>
 /** View SQL: the full current statement of one session, read fresh (sessions.sql). */
 export function SqlDialog({
   tenant,
+  tenantName,
   session,
   onClose,
 }: {
   tenant: TenantRef;
+  tenantName: string;
   session: Session;
   onClose: () => void;
 }) {
+  const t = useT();
   const state = useSessionSql({ ...tenant, sessionKey: session.key });
+  const { user, source, observer } = session;
   return (
     <Dialog
-      title={`SQL of session ${session.id}`}
+      title={t('sql.title', { id: session.id })}
       onClose={onClose}
       footer={
         <>
           <CopyButton text={state.data?.sql ?? null} />
           <button type="button" className="tsp-btn tsp-btn-quiet" onClick={onClose}>
-            Close
+            {t('sql.close')}
           </button>
         </>
       }
     >
       <p className="tsp-dialog-meta">
-        {session.user} from {session.source}
-        {session.observer ? ` on ${session.observer}` : ''}
+        {observer ? t('sql.whoOn', { user, source, observer }) : t('sql.who', { user, source })}
       </p>
-      <SqlBody state={state} sessionId={session.id} />
+      <SqlBody state={state} sessionId={session.id} tenantName={tenantName} />
     </Dialog>
   );
 }

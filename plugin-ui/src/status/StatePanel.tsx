@@ -1,4 +1,5 @@
 import type { Problem } from '../api/errors';
+import { useT } from '../i18n/useT';
 
 /** What stands in the table's place: loading, nothing to show, or a failure with Retry. */
 export function StatePanel(
@@ -7,19 +8,18 @@ export function StatePanel(
     | { kind: 'empty'; filtered: boolean }
     | { kind: 'error'; problem: Problem; onRetry: () => void },
 ) {
+  const t = useT();
   if (props.kind === 'loading') {
     return (
       <div className="tsp-state" role="status">
-        <span className="tsp-spinner" aria-hidden="true" /> Loading sessions…
+        <span className="tsp-spinner" aria-hidden="true" /> {t('state.loading')}
       </div>
     );
   }
   if (props.kind === 'empty') {
     return (
       <div className="tsp-state" role="status">
-        {props.filtered
-          ? 'No session matches the searches and filters.'
-          : 'This tenant has no sessions right now.'}
+        {props.filtered ? t('state.noMatch') : t('state.empty')}
       </div>
     );
   }
@@ -28,7 +28,7 @@ export function StatePanel(
       <strong>{props.problem.title}</strong>
       {props.problem.detail && <span className="tsp-state-detail">{props.problem.detail}</span>}
       <button type="button" className="tsp-btn" onClick={props.onRetry}>
-        Retry
+        {t('state.retry')}
       </button>
     </div>
   );

@@ -113,6 +113,7 @@ export const CSS = `
 .tsp-root .tsp-actions { display: flex; align-items: center; gap: 8px; }
 .tsp-root .tsp-protected { font-size: 11px; color: var(--_warning); border: 1px solid currentColor; border-radius: 3px; padding: 0 4px; cursor: help; }
 .tsp-root .tsp-menu-wrap { position: relative; display: inline-flex; }
+.tsp-root .tsp-caret { margin-left: 2px; font-size: 10px; }
 .tsp-root .tsp-menu { position: absolute; right: calc(100% + 4px); top: -4px; z-index: 6; min-width: 170px; padding: 4px 0; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); }
 .tsp-root .tsp-menu-item { display: block; width: 100%; padding: 6px 12px; white-space: nowrap; border: 0; background: none; text-align: left; cursor: pointer; color: var(--_danger); }
 .tsp-root .tsp-menu-item:hover, .tsp-root .tsp-menu-item:focus { background: var(--_subtle); }

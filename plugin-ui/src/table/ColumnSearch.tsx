@@ -1,6 +1,7 @@
 import type { Column } from '@tanstack/react-table';
 import { LIMITS, type Session } from '@tenant-sessions/contracts';
 import { type FocusEvent, useState } from 'react';
+import type { Translate } from '../i18n/messages';
 import type { Features } from './features';
 import { SEARCH_DEBOUNCE_MS, useDebounced } from './useDebounced';
 
@@ -19,9 +20,11 @@ const SearchIcon = () => (
 export function ColumnSearch({
   column,
   label,
+  t,
 }: {
   column: Column<Features, Session, unknown>;
   label: string;
+  t: Translate;
 }) {
   const applied = typeof column.getFilterValue() === 'string' ? (column.getFilterValue() as string) : '';
   const [open, setOpen] = useState(false);
@@ -47,7 +50,11 @@ export function ColumnSearch({
       <button
         type="button"
         className={`tsp-search-btn${applied ? ' is-applied' : ''}`}
-        aria-label={applied ? `Search ${label} (applied: ${applied})` : `Search ${label}`}
+        aria-label={
+          applied
+            ? t('search.openApplied', { column: label, value: applied })
+            : t('search.open', { column: label })
+        }
         aria-expanded={open}
         onClick={() => {
           setDraft(applied);
@@ -73,8 +80,8 @@ export function ColumnSearch({
         >
           <input
             className="tsp-input"
-            aria-label={`${label} contains`}
-            placeholder={`${label} contains…`}
+            aria-label={t('search.contains', { column: label })}
+            placeholder={t('search.placeholder', { column: label })}
             value={draft}
             maxLength={LIMITS.maxString}
             // biome-ignore lint/a11y/noAutofocus: the box opens on the operator's click to type into it
@@ -85,7 +92,7 @@ export function ColumnSearch({
             }}
           />
           <button type="submit" className="tsp-btn tsp-btn-primary">
-            Search
+            {t('search.apply')}
           </button>
           <button
             type="button"
@@ -93,7 +100,7 @@ export function ColumnSearch({
             onClick={() => apply('')}
             disabled={!applied}
           >
-            Clear
+            {t('search.clear')}
           </button>
         </form>
       )}

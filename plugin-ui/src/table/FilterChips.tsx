@@ -1,21 +1,23 @@
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** The applied column searches, each with its own clear button. */
-export function FilterChips({ table }: { table: SessionsTable }) {
+export function FilterChips({ table }: { table: SessionsTableInstance }) {
   const filters = table.state.columnFilters;
-  if (filters.length === 0) return null;
+  const t = table.options.meta?.t;
+  if (filters.length === 0 || !t) return null;
   return (
-    <ul className="tsp-chips" aria-label="Applied searches">
+    <ul className="tsp-chips" aria-label={t('search.chips')}>
       {filters.map((filter) => {
         const column = table.getColumn(filter.id);
-        const label = typeof column?.columnDef.header === 'string' ? column.columnDef.header : filter.id;
+        const title = column?.columnDef.meta?.title;
+        const label = title ? t(title) : filter.id;
         return (
           <li key={filter.id} className="tsp-chip">
-            {label} contains “{String(filter.value)}”
+            {t('search.chip', { column: label, value: String(filter.value) })}
             <button
               type="button"
               className="tsp-chip-x"
-              aria-label={`Clear ${label} search`}
+              aria-label={t('search.chipClear', { column: label })}
               onClick={() => column?.setFilterValue(undefined)}
             >
               ×

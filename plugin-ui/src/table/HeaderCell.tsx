@@ -2,7 +2,7 @@ import type { Header } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { ColumnSearch } from './ColumnSearch';
 import type { Features } from './features';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const ARROW = { asc: '▲', desc: '▼' } as const;
@@ -13,11 +13,12 @@ export function HeaderCell({
   table,
 }: {
   header: Header<Features, Session, unknown>;
-  table: SessionsTable;
+  table: SessionsTableInstance;
 }) {
   const column = header.column;
   const meta = column.columnDef.meta;
-  const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id;
+  const t = table.options.meta?.t;
+  const label = meta?.title && t ? t(meta.title) : column.id;
   const sorted = column.getIsSorted();
   return (
     <th
@@ -31,7 +32,7 @@ export function HeaderCell({
             type="button"
             className={`tsp-sort${sorted ? ' is-sorted' : ''}`}
             onClick={column.getToggleSortingHandler()}
-            title={`Sort by ${label}`}
+            title={t ? t('sort.by', { column: label }) : label}
           >
             <table.FlexRender header={header} />
             <span className="tsp-sort-arrow" aria-hidden="true">
@@ -41,7 +42,7 @@ export function HeaderCell({
         ) : (
           <table.FlexRender header={header} />
         )}
-        {meta?.search && <ColumnSearch column={column} label={label} />}
+        {meta?.search && t && <ColumnSearch column={column} label={label} t={t} />}
       </span>
     </th>
   );

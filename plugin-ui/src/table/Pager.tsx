@@ -1,18 +1,19 @@
-import type { Formatters } from '../format';
+import { useT } from '../i18n/useT';
 import { PAGE_SIZES } from './listInput';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** Page size choice, the rows shown of the total, and first/previous/next/last. */
-export function Pager({ table, fmt }: { table: SessionsTable; fmt: Formatters }) {
+export function Pager({ table }: { table: SessionsTableInstance }) {
   const { pageIndex, pageSize } = table.state.pagination;
   const total = table.getRowCount();
   const from = total === 0 ? 0 : pageIndex * pageSize + 1;
   const to = Math.min(total, (pageIndex + 1) * pageSize);
   const pages = Math.max(1, table.getPageCount());
+  const t = useT();
   return (
-    <nav className="tsp-pager" aria-label="Pages">
+    <nav className="tsp-pager" aria-label={t('pager.label')}>
       <label className="tsp-pager-size">
-        Rows per page
+        {t('pager.size')}
         <select
           className="tsp-select"
           value={pageSize}
@@ -25,22 +26,23 @@ export function Pager({ table, fmt }: { table: SessionsTable; fmt: Formatters })
           ))}
         </select>
       </label>
-      <span className="tsp-pager-range">
-        {fmt.count(from)}–{fmt.count(to)} of {fmt.count(total)}
-      </span>
+      <span className="tsp-pager-range">{t('pager.range', { from, to, total })}</span>
       <span className="tsp-pager-nav">
-        <PageButton label="First page" text="«" enabled={table.getCanPreviousPage()} go={table.firstPage} />
         <PageButton
-          label="Previous page"
+          label={t('pager.first')}
+          text="«"
+          enabled={table.getCanPreviousPage()}
+          go={table.firstPage}
+        />
+        <PageButton
+          label={t('pager.previous')}
           text="‹"
           enabled={table.getCanPreviousPage()}
           go={table.previousPage}
         />
-        <span className="tsp-pager-page">
-          Page {fmt.count(pageIndex + 1)} of {fmt.count(pages)}
-        </span>
-        <PageButton label="Next page" text="›" enabled={table.getCanNextPage()} go={table.nextPage} />
-        <PageButton label="Last page" text="»" enabled={table.getCanNextPage()} go={table.lastPage} />
+        <span className="tsp-pager-page">{t('pager.page', { page: pageIndex + 1, pages })}</span>
+        <PageButton label={t('pager.next')} text="›" enabled={table.getCanNextPage()} go={table.nextPage} />
+        <PageButton label={t('pager.last')} text="»" enabled={table.getCanNextPage()} go={table.lastPage} />
       </span>
     </nav>
   );

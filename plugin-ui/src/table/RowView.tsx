@@ -3,11 +3,11 @@ import type { Session } from '@tenant-sessions/contracts';
 import { memo } from 'react';
 import type { Features, SessionsTableMeta } from './features';
 import { sameSession } from './sameSession';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 type Props = {
   row: Row<Features, Session>;
-  table: SessionsTable;
+  table: SessionsTableInstance;
   /** What the cells use from the tab; a row re-renders when it changes. */
   meta: SessionsTableMeta | undefined;
 };

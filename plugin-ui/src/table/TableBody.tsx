@@ -2,15 +2,16 @@ import type { Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Session } from '@tenant-sessions/contracts';
 import type { RefObject } from 'react';
+import { useT } from '../i18n/useT';
 import type { Features } from './features';
 import { RowView } from './RowView';
-import type { SessionsTable } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** Pages longer than this render only the rows in view of the scroll box. */
 export const VIRTUAL_FROM = 100;
 const ROW_HEIGHT = 34;
 
-type Props = { table: SessionsTable; scroller: RefObject<HTMLDivElement | null> };
+type Props = { table: SessionsTableInstance; scroller: RefObject<HTMLDivElement | null> };
 
 /** The rows of the current page: all of them, or for long pages only those on screen. */
 export function TableBody({ table, scroller }: Props) {
@@ -64,12 +65,15 @@ const Spacer = ({ height, span }: { height: number; span: number }) => (
 );
 
 /** A search that matches nothing keeps the header (and the search box being typed in) on screen. */
-const NoMatch = ({ span }: { span: number }) => (
-  <tbody>
-    <tr>
-      <td colSpan={span} className="tsp-state" role="status">
-        No session matches the searches and filters.
-      </td>
-    </tr>
-  </tbody>
-);
+const NoMatch = ({ span }: { span: number }) => {
+  const t = useT();
+  return (
+    <tbody>
+      <tr>
+        <td colSpan={span} className="tsp-state" role="status">
+          {t('state.noMatch')}
+        </td>
+      </tr>
+    </tbody>
+  );
+};

@@ -1,20 +1,25 @@
 import type { Session, SessionStatus } from '@tenant-sessions/contracts';
+import { useT } from '../i18n/useT';
 
-export const Dash = () => (
-  <span className="tsp-dim">
-    <span aria-hidden="true">—</span>
-    <span className="tsp-sr">none</span>
-  </span>
-);
+export const Dash = () => {
+  const t = useT();
+  return (
+    <span className="tsp-dim">
+      <span aria-hidden="true">—</span>
+      <span className="tsp-sr">{t('cell.none')}</span>
+    </span>
+  );
+};
 
 export function SessionIdCell({ session }: { session: Session }) {
+  const t = useT();
   const others = session.otherObservers;
   return (
     <>
       {session.id}
       {others.length > 0 && (
-        <span className="tsp-tag" title={`The same id stands on ${others.join(', ')}`}>
-          +{others.length} obs
+        <span className="tsp-tag" title={t('cell.sameIdOn', { observers: others.join(', ') })}>
+          {t('cell.otherObservers', { count: others.length })}
         </span>
       )}
     </>
@@ -22,6 +27,7 @@ export function SessionIdCell({ session }: { session: Session }) {
 }
 
 export function SqlCell({ session, onView }: { session: Session; onView?: (s: Session) => void }) {
+  const t = useT();
   const preview = session.sqlPreview;
   return (
     <div className="tsp-sql">
@@ -37,9 +43,9 @@ export function SqlCell({ session, onView }: { session: Session; onView?: (s: Se
           type="button"
           className="tsp-link"
           onClick={() => onView(session)}
-          aria-label={`View SQL of session ${session.id}`}
+          aria-label={t('cell.viewSqlOf', { id: session.id })}
         >
-          View SQL
+          {t('cell.viewSql')}
         </button>
       )}
     </div>
@@ -51,10 +57,11 @@ export function StatusBadge({ status }: { status: SessionStatus }) {
 }
 
 export function ObserverCell({ session }: { session: Session }) {
+  const t = useT();
   if (!session.observer) return <Dash />;
   const others = session.otherObservers;
   return (
-    <span title={others.length ? `Also on ${others.join(', ')}` : undefined}>
+    <span title={others.length ? t('cell.alsoOn', { observers: others.join(', ') }) : undefined}>
       {session.observer}
       {others.map((o) => (
         <span key={o} className="tsp-also">

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activeLong, guarded, sleeping } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -36,7 +37,7 @@ describe('the sessions table', () => {
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
     expect(cells.map((c) => c.textContent)).toEqual([
       '18446744073709551615',
-      `${activeLong.sqlPreview}View SQL`,
+      `${activeLong.sqlPreview}${say('cell.viewSql')}`,
       'app_rw',
       '10.1.2.3:51234',
       'trade',
@@ -45,7 +46,7 @@ describe('the sessions table', () => {
       'ACTIVE',
       '10.0.0.5:2882',
       '10.0.0.9:2883',
-      'Close Session…',
+      `${say('actions.closeSession')}${say('actions.moreText')}▾`,
     ]);
   });
 
@@ -72,7 +73,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab();
     const row = await rowOf(guarded.id);
-    const close = within(row).getByRole('button', { name: 'Close Session' });
+    const close = within(row).getByRole('button', { name: say('actions.closeSession') });
     expect(close).toBeDisabled();
     expect(close).toHaveAccessibleDescription("Protected: a connection of the session service's own pool");
     expect(within(row).getByRole('button', { name: /More actions/ })).toBeDisabled();
@@ -82,7 +83,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab({ tenantId: 'pay' });
     const row = await rowOf(activeLong.id);
-    expect(within(row).queryByRole('button', { name: 'Close Session' })).toBeNull();
+    expect(within(row).queryByRole('button', { name: say('actions.closeSession') })).toBeNull();
     expect(
       await screen.findByText(/not close its sessions: your account lacks the kill right/),
     ).toBeInTheDocument();

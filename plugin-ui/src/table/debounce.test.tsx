@@ -2,6 +2,7 @@ import type { ListInput } from '@tenant-sessions/contracts';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activeLong, pageOf, SESSIONS } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -13,8 +14,13 @@ const users = (sidecar: ReturnType<typeof mockSidecar>) =>
 async function openUserSearch() {
   const view = renderTab();
   await rowOf(activeLong.id);
-  await view.user.click(screen.getByRole('button', { name: 'Search User' }));
-  return { ...view, box: screen.getByRole('textbox', { name: 'User contains' }) };
+  await view.user.click(
+    screen.getByRole('button', { name: say('search.open', { column: say('column.user') }) }),
+  );
+  return {
+    ...view,
+    box: screen.getByRole('textbox', { name: say('search.contains', { column: say('column.user') }) }),
+  };
 }
 
 const rest = () => new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 150));
@@ -34,7 +40,9 @@ describe('column searches while typing', () => {
     const { user, box } = await openUserSearch();
     await user.type(box, 'rep{Enter}');
     await waitFor(() => expect(sidecar.lastList()).toMatchObject({ user: 'rep' }));
-    expect(screen.queryByRole('textbox', { name: 'User contains' })).toBeNull();
+    expect(
+      screen.queryByRole('textbox', { name: say('search.contains', { column: say('column.user') }) }),
+    ).toBeNull();
     await rest();
     expect(users(sidecar).filter(Boolean)).toEqual(['rep']);
   });
@@ -53,9 +61,14 @@ describe('column searches while typing', () => {
     });
     const { user, box } = await openUserSearch();
     await user.type(box, 'nobody');
-    expect(await screen.findByText('No session matches the searches and filters.')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'User contains' })).toHaveFocus();
-    await user.type(screen.getByRole('textbox', { name: 'User contains' }), '{Backspace}'.repeat(6));
+    expect(await screen.findByText(say('state.noMatch'))).toBeInTheDocument();
+    expect(
+      screen.getByRole('textbox', { name: say('search.contains', { column: say('column.user') }) }),
+    ).toHaveFocus();
+    await user.type(
+      screen.getByRole('textbox', { name: say('search.contains', { column: say('column.user') }) }),
+      '{Backspace}'.repeat(6),
+    );
     await rowOf(activeLong.id);
   });
 });

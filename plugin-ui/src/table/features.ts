@@ -6,15 +6,27 @@ import {
 } from '@tanstack/react-table';
 import type { KillKind, Session } from '@tenant-sessions/contracts';
 import type { Formatters } from '../format';
+import type { MessageKey, Translate } from '../i18n/messages';
 
 /** The columns whose header carries a search box, by the ListInput field each one fills. */
 export type SearchField = 'user' | 'source' | 'database';
 
-export type SessionsColumnMeta = { search?: SearchField; numeric?: boolean; mono?: boolean };
+/** A column title's catalog key. */
+export type ColumnTitleKey = Extract<MessageKey, `column.${string}`>;
+
+/** `title`: the catalog key of the column's title (its header, sort and search labels). */
+export type SessionsColumnMeta = {
+  title: ColumnTitleKey;
+  search?: SearchField;
+  numeric?: boolean;
+  mono?: boolean;
+};
 
 /** What cells need from the tab around them. */
 export type SessionsTableMeta = {
   fmt: Formatters;
+  /** The catalog lookup of the active language. */
+  t: Translate;
   /** Null when the operator may close sessions here; otherwise why not, in words. */
   killRefused: string | null;
   onViewSql: (session: Session) => void;

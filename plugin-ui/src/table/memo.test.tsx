@@ -2,6 +2,7 @@ import type { Session } from '@tenant-sessions/contracts';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { activeLong, guarded, pageOf, sleeping } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -34,9 +35,9 @@ describe('a refresh', () => {
     await waitFor(() => expect(screen.getByText('300.0')).toBeInTheDocument());
     const before = new Map(renders);
 
-    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await user.click(screen.getByRole('button', { name: say('toolbar.refresh') }));
     expect(await screen.findByText('301.0')).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: say('toolbar.refresh') })).toBeEnabled());
 
     expect(renders.get(sleeping.id)).toBe((before.get(sleeping.id) ?? 0) + 1);
     expect(renders.get(activeLong.id)).toBe(before.get(activeLong.id));

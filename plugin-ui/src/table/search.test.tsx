@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { activeLong } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -13,7 +14,7 @@ const listed = (sidecar: Sidecar, expected: Record<string, unknown>) =>
 
 async function onSecondPage(sidecar: Sidecar, user: UserEvent) {
   await rowOf(activeLong.id);
-  await user.click(screen.getByRole('button', { name: 'Next page' }));
+  await user.click(screen.getByRole('button', { name: say('pager.next') }));
   await listed(sidecar, { pageIndex: 1 });
 }
 
@@ -42,17 +43,22 @@ describe('column searches and filters', () => {
       const { user } = renderTab();
       await onSecondPage(sidecar, user);
 
-      await user.click(screen.getByRole('button', { name: `Search ${label}` }));
-      await user.type(screen.getByRole('textbox', { name: `${label} contains` }), '  10.1_%  {Enter}');
+      await user.click(screen.getByRole('button', { name: say('search.open', { column: label }) }));
+      await user.type(
+        screen.getByRole('textbox', { name: say('search.contains', { column: label }) }),
+        '  10.1_%  {Enter}',
+      );
       await listed(sidecar, { [field]: '10.1_%', pageIndex: 0 });
-      expect(screen.getByRole('button', { name: `Search ${label} (applied: 10.1_%)` })).toBeInTheDocument();
-      expect(screen.getByRole('list', { name: 'Applied searches' })).toHaveTextContent(
+      expect(
+        screen.getByRole('button', { name: say('search.openApplied', { column: label, value: '10.1_%' }) }),
+      ).toBeInTheDocument();
+      expect(screen.getByRole('list', { name: say('search.chips') })).toHaveTextContent(
         `${label} contains “10.1_%”`,
       );
 
-      await user.click(screen.getByRole('button', { name: `Clear ${label} search` }));
+      await user.click(screen.getByRole('button', { name: say('search.chipClear', { column: label }) }));
       await waitFor(() => expect(sidecar.lastList()).not.toHaveProperty(field));
-      expect(screen.getByRole('button', { name: `Search ${label}` })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: say('search.open', { column: label }) })).toBeInTheDocument();
     },
   );
 
@@ -60,7 +66,7 @@ describe('column searches and filters', () => {
     const sidecar = mockSidecar();
     const { user } = renderTab();
     await onSecondPage(sidecar, user);
-    await user.click(screen.getByRole('checkbox', { name: 'View Active Sessions Only' }));
+    await user.click(screen.getByRole('checkbox', { name: say('toolbar.activeOnly') }));
     await listed(sidecar, { activeOnly: true, pageIndex: 0 });
   });
 
@@ -84,9 +90,9 @@ describe('column searches and filters', () => {
     const { user } = renderTab();
     await rowOf(activeLong.id);
     expect(screen.getByText('1–50 of 120')).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '100');
+    await user.selectOptions(screen.getByRole('combobox', { name: say('pager.size') }), '100');
     await listed(sidecar, { pageSize: 100, pageIndex: 0 });
-    await user.click(screen.getByRole('button', { name: 'Last page' }));
+    await user.click(screen.getByRole('button', { name: say('pager.last') }));
     await listed(sidecar, { pageSize: 100, pageIndex: 1 });
     expect(await screen.findByText('101–120 of 120')).toBeInTheDocument();
   });
@@ -97,7 +103,7 @@ describe('column searches and filters', () => {
     await rowOf(activeLong.id);
     expect(screen.getByText(/^Data as of /)).toBeInTheDocument();
     const before = sidecar.inputs('sessions.list').length;
-    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await user.click(screen.getByRole('button', { name: say('toolbar.refresh') }));
     await waitFor(() => expect(sidecar.inputs('sessions.list').length).toBe(before + 1));
   });
 });

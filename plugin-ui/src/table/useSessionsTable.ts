@@ -71,4 +71,4 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
     },
   };
 }
-export type SessionsTable = ReturnType<typeof useSessionsTable>['table'];
+export type SessionsTableInstance = ReturnType<typeof useSessionsTable>['table'];

@@ -1,5 +1,6 @@
 import type { Tenant } from '@tenant-sessions/contracts';
 import { useId } from 'react';
+import { useT } from '../i18n/useT';
 
 /** Entry 2 (Real-time Diagnostics): the host knows only the cluster, so the operator picks the tenant. */
 export function TenantPicker(props: {
@@ -8,19 +9,21 @@ export function TenantPicker(props: {
   onChange: (tenantId: string) => void;
 }) {
   const id = useId();
+  const t = useT();
   return (
     <span className="tsp-picker">
-      <label htmlFor={id}>Tenant</label>
+      <label htmlFor={id}>{t('picker.tenant')}</label>
       <select
         id={id}
         className="tsp-select"
         value={props.value ?? ''}
         onChange={(e) => props.onChange(e.target.value)}
       >
-        {props.tenants.map((t) => (
-          <option key={t.tenantId} value={t.tenantId}>
-            {t.tenantName}
-            {t.rights.includes('kill') ? '' : ' (view only)'}
+        {props.tenants.map((tenant) => (
+          <option key={tenant.tenantId} value={tenant.tenantId}>
+            {tenant.rights.includes('kill')
+              ? tenant.tenantName
+              : t('picker.viewOnly', { name: tenant.tenantName })}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activeLong } from '../test/fixtures';
+import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
 import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
@@ -10,9 +11,9 @@ describe('rights in the UI (tenants.list rights)', () => {
     const sidecar = mockSidecar();
     renderTab({ tenantId: 'pay' });
     const row = await rowOf(activeLong.id);
-    expect(within(row).queryByRole('button', { name: 'Close Session' })).toBeNull();
+    expect(within(row).queryByRole('button', { name: say('actions.closeSession') })).toBeNull();
     expect(within(row).queryByRole('button', { name: /More actions/ })).toBeNull();
-    const viewOnly = within(row).getByText('View only');
+    const viewOnly = within(row).getByText(say('actions.viewOnly'));
     expect(viewOnly).toHaveAttribute('title', expect.stringMatching(/lacks the kill right/));
     expect(screen.getByRole('status')).toHaveTextContent(
       'You may view tenant pay but not close its sessions: your account lacks the kill right.',
@@ -24,7 +25,7 @@ describe('rights in the UI (tenants.list rights)', () => {
     mockSidecar();
     renderTab({ tenantId: 'trade' });
     const row = await rowOf(activeLong.id);
-    expect(within(row).getByRole('button', { name: 'Close Session' })).toBeEnabled();
+    expect(within(row).getByRole('button', { name: say('actions.closeSession') })).toBeEnabled();
     expect(screen.queryByText(/lacks the kill right/)).toBeNull();
   });
 
@@ -36,7 +37,7 @@ describe('rights in the UI (tenants.list rights)', () => {
     });
     renderTab({ tenantId: 'trade' });
     const row = await rowOf(activeLong.id);
-    expect(within(row).queryByRole('button', { name: 'Close Session' })).toBeNull();
+    expect(within(row).queryByRole('button', { name: say('actions.closeSession') })).toBeNull();
     expect(
       await screen.findByText(/rights on tenant trade could not be read, so closing is off/),
     ).toBeInTheDocument();

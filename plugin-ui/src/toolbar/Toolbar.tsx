@@ -1,5 +1,7 @@
 import type { SessionPage } from '@tenant-sessions/contracts';
 import type { Formatters } from '../format';
+import { Message } from '../i18n/Message';
+import { useT } from '../i18n/useT';
 
 type Props = {
   page: SessionPage | undefined;
@@ -14,16 +16,25 @@ const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } 
 
 /** Counts and server on the left; View Active Sessions Only, the data's time and Refresh on the right. */
 export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh }: Props) {
+  const t = useT();
   return (
     <div className="tsp-toolbar">
       <div className="tsp-toolbar-left">
         {page && (
           <>
             <span className="tsp-count">
-              <strong>{fmt.count(page.counts.all)}</strong> sessions
+              <Message
+                id="toolbar.sessions"
+                values={{ count: page.counts.all }}
+                components={[<strong key="0" />]}
+              />
             </span>
             <span className="tsp-count">
-              <strong>{fmt.count(page.counts.active)}</strong> active
+              <Message
+                id="toolbar.active"
+                values={{ count: page.counts.active }}
+                components={[<strong key="0" />]}
+              />
             </span>
             <span className="tsp-server" title={`${DIALECTS[page.dialect]} ${page.serverVersion}`}>
               {page.serverVersion.toLowerCase().includes(page.dialect)
@@ -40,16 +51,16 @@ export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRef
             checked={activeOnly}
             onChange={(event) => onActiveOnly(event.target.checked)}
           />
-          View Active Sessions Only
+          {t('toolbar.activeOnly')}
         </label>
         <span className="tsp-asof" aria-live="polite">
-          {page ? `Data as of ${fmt.time(page.capturedAt)}` : ''}
+          {page ? t('toolbar.asOf', { time: fmt.time(page.capturedAt) }) : ''}
         </span>
         <button type="button" className="tsp-btn" onClick={onRefresh} disabled={refreshing}>
           <span aria-hidden="true" className={refreshing ? 'tsp-spin' : undefined}>
             ↻
           </span>{' '}
-          Refresh
+          {t('toolbar.refresh')}
         </button>
       </div>
     </div>

@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { HeaderCell } from './HeaderCell';
 import { TableBody, VIRTUAL_FROM } from './TableBody';
-import type { SessionsTable as Table } from './useSessionsTable';
+import type { SessionsTableInstance } from './useSessionsTable';
 
 /** The grid itself: one header row and the body; a long page scrolls inside its own box. */
-export function SessionsTable({ table, busy }: { table: Table; busy: boolean }) {
+export function SessionGrid({ table, busy }: { table: SessionsTableInstance; busy: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const long = table.getRowModel().rows.length > VIRTUAL_FROM;
   return (

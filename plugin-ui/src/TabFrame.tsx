@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { describeError } from './api/errors';
+import { problemOf } from './api/errors';
 import { useTenants } from './api/queries';
 import { makeFormatters } from './format';
+import { useT } from './i18n/useT';
 import { StatePanel } from './status/StatePanel';
-import { TenantSessions } from './TenantSessions';
-import { killRight } from './tenants/killRight';
+import { TenantView } from './TenantView';
+import { readKillRight } from './tenants/killRight';
 import { TenantPicker } from './tenants/TenantPicker';
 
 type Props = { clusterId: string; tenantId?: string; locale?: string };
@@ -13,7 +14,8 @@ type Props = { clusterId: string; tenantId?: string; locale?: string };
  * The Tenant Session tab. Entry 1 names the tenant; entry 2 (no `tenantId`) shows a picker fed by
  * `tenants.list`. Another tenant gives a fresh table (its own searches, sort and page).
  */
-export function SessionsTab({ clusterId, tenantId, locale }: Props) {
+export function TabFrame({ clusterId, tenantId, locale }: Props) {
+  const t = useT();
   const fmt = useMemo(() => makeFormatters(locale), [locale]);
   const tenants = useTenants(clusterId);
   const [picked, setPicked] = useState<string>();
@@ -26,28 +28,28 @@ export function SessionsTab({ clusterId, tenantId, locale }: Props) {
   return (
     <>
       <header className="tsp-head">
-        <h2 className="tsp-title">Tenant Session</h2>
+        <h2 className="tsp-title">{t('tab.title')}</h2>
         {!tenantId && list.length > 0 && <TenantPicker tenants={list} value={chosen} onChange={setPicked} />}
         {tenantId && <span className="tsp-tenant-name">{name}</span>}
       </header>
       {tenant ? (
-        <TenantSessions
+        <TenantView
           key={`${tenant.clusterId}/${tenant.tenantId}`}
           tenant={tenant}
           tenantName={name}
-          kill={killRight(tenants, info, name)}
+          killRight={readKillRight(tenants, info, name, t)}
           fmt={fmt}
         />
       ) : tenants.isError ? (
         <StatePanel
           kind="error"
-          problem={describeError(tenants.error, clusterId)}
+          problem={problemOf(tenants.error, clusterId, t)}
           onRetry={() => tenants.refetch()}
         />
       ) : tenants.isPending ? (
         <StatePanel kind="loading" />
       ) : (
-        <div className="tsp-state">Cluster {clusterId} has no tenant whose sessions you may view.</div>
+        <div className="tsp-state">{t('tab.noTenant', { clusterId })}</div>
       )}
     </>
   );

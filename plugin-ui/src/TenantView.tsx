@@ -1,37 +1,40 @@
 import type { Session, TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useCloseFlow } from './actions/useCloseFlow';
-import { describeError } from './api/errors';
+import { problemOf } from './api/errors';
 import { AuditPanel } from './audit/AuditPanel';
 import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
+import { useT } from './i18n/useT';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
 import { Pager } from './table/Pager';
-import { SessionsTable } from './table/SessionsTable';
+import { SessionGrid } from './table/SessionGrid';
 import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
 import { Toolbar } from './toolbar/Toolbar';
 
-type Props = { tenant: TenantRef; tenantName: string; kill: KillRight; fmt: Formatters };
+type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt: Formatters };
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
-  const killRefused = kill.allowed ? null : kill.why;
+export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+  const t = useT();
+  const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
+  const notice = close.notice?.(t);
   const { ask } = close;
   const meta = useMemo(
-    () => ({ fmt, killRefused, onViewSql: setViewing, onClose: ask }),
-    [fmt, killRefused, ask],
+    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
+    [fmt, t, killRefused, ask],
   );
   const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
   const rows = page.data?.rows.length ?? 0;
 
   return (
-    <section className="tsp-tenant" aria-label={`Sessions of tenant ${tenantName}`}>
+    <section className="tsp-tenant" aria-label={t('tenant.region', { tenant: tenantName })}>
       <Toolbar
         page={page.data}
         fmt={fmt}
@@ -42,27 +45,21 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
       />
       <FilterChips table={table} />
       {page.data?.visibility === 'own-sessions-only' && (
-        <Notice tone="info">
-          Only the session service's own sessions are listed: its database account lacks the PROCESS
-          privilege.
-        </Notice>
+        <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
       {page.data?.truncated && (
-        <Notice tone="warning">
-          This tenant has more sessions than the session service keeps ({fmt.count(page.data.counts.all)} are
-          listed: the active ones first, then the longest running).
-        </Notice>
+        <Notice tone="warning">{t('notice.truncated', { count: page.data.counts.all })}</Notice>
       )}
-      {!kill.allowed && kill.known && <Notice tone="info">{kill.why}</Notice>}
-      {close.told && (
-        <Notice tone={close.told.tone} onDismiss={close.dismiss} toast>
-          {close.told.text}
+      {!killRight.allowed && killRight.known && <Notice tone="info">{killRight.why}</Notice>}
+      {notice && (
+        <Notice tone={notice.tone} onDismiss={close.dismiss} toast>
+          {notice.text}
         </Notice>
       )}
       {page.isError ? (
         <StatePanel
           kind="error"
-          problem={describeError(page.error, tenantName)}
+          problem={problemOf(page.error, tenantName, t)}
           onRetry={() => page.refetch()}
         />
       ) : page.isPending ? (
@@ -70,11 +67,18 @@ export function TenantSessions({ tenant, tenantName, kill, fmt }: Props) {
       ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
-        <SessionsTable table={table} busy={page.isFetching} />
+        <SessionGrid table={table} busy={page.isFetching} />
       )}
-      {!page.isError && <Pager table={table} fmt={fmt} />}
+      {!page.isError && <Pager table={table} />}
       <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />
-      {viewing && <SqlDialog tenant={tenant} session={viewing} onClose={() => setViewing(null)} />}
+      {viewing && (
+        <SqlDialog
+          tenant={tenant}
+          tenantName={tenantName}
+          session={viewing}
+          onClose={() => setViewing(null)}
+        />
+      )}
       {close.target && (
         <ConfirmClose
           target={close.target}

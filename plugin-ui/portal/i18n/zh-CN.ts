@@ -1,0 +1,31 @@
+import type { ConsoleCatalog } from './en';
+
+/** 演示控制台的简体中文。 */
+export const zhCN: ConsoleCatalog = {
+  brand: '数据库控制台',
+  demoBadge: '演示数据',
+  readOnly: '只读操作员',
+  language: '语言',
+  listFailed: '控制台无法列出租户：{problem}',
+  failed: '控制台出错：{message}',
+  noPage: '页面 {path} 不存在。',
+  navLabel: '控制台',
+  console: '控制台',
+  overview: '总览',
+  tenantNamed: '租户 {tenant}',
+  diagnostics: '实时诊断',
+  tenantCount: '{count, plural, other {# 个租户}}',
+  'col.tenant': '租户',
+  'col.engine': '引擎',
+  'col.rights': '权限',
+  notReached: '尚未连接',
+  'trail.clusters': '集群',
+  'trail.tenants': '租户',
+  'trail.diagnostics': '诊断',
+  'trail.tenantSession': '租户会话',
+  'tab.overview': '总览',
+  'tab.sessions': '会话管理',
+  'tab.parameters': '参数管理',
+  'tab.sqlDiagnostics': 'SQL 诊断',
+  'tab.locks': '锁分析',
+};
