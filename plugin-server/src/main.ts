@@ -38,6 +38,7 @@ const start = async () => {
     closeRatePerMinute: settings.closeRatePerMinute,
     snapshotFreshMs: settings.snapshotFreshMs,
     snapshotMax: settings.snapshotMax,
+    watch: settings.watch,
     logger: log,
     verify: createVerifier({ secret, jwksUrl: settings.jwksUrl, maxTokenSeconds: settings.tokenMaxSeconds }),
     poolIdleMs: settings.poolIdleMs,

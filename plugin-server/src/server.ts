@@ -67,7 +67,7 @@ const urlOf = (host: string, server: Server) => {
 
 /** Listens on host:port (0 for a free port), and the metrics port if asked; knows how to stop gracefully. */
 export const listen = async (
-  { app, ops, registry, audit }: App,
+  { app, ops, registry, audit, watches }: App,
   host: string,
   port: number,
   log: Logger,
@@ -106,6 +106,8 @@ export const listen = async (
     stopping ??= (async () => {
       log.info('stopping: no new connections, finishing calls in flight');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Live views never finish by themselves: each ends now, cleanly (its client sees it complete).
+      watches.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await Promise.all([closed, closeOps()]);

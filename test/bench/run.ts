@@ -12,6 +12,7 @@ import { buildPortal, parcelSize } from './parcel';
 import { type Figure, printTable, writeResults } from './report';
 import { listAtScale, memoryGrowth } from './scale';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
+import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
  * npm run bench: the figures of issue 6, each measured side by side in one run, printed with its
@@ -23,8 +24,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory runs only those parts (the
- * parcel's size always).
+ * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,watch,memory runs only those parts
+ * (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -117,6 +118,17 @@ const main = async () => {
     const own = await sidecar(1000);
     figures.push(...(await batchAmplification(own, 'ob')));
     await own.stop();
+  }
+
+  if (wanted('watch')) {
+    log(
+      'bench: live views (sessions.watch), 200 watchers, then a console reading per viewer, then 200 of 10,000 quiet sessions …',
+    );
+    const live = await startBenchSidecar(tenants, { freshMs: 1000, env: WATCH_BENCH_ENV });
+    later(() => live.stop());
+    const watchAccounts = { sidecar: fanSide, perViewer, victims };
+    figures.push(...(await liveViews(url, admin, live, watchAccounts, await rawStatement(admin))));
+    await live.stop();
   }
 
   if (wanted('memory')) {
