@@ -1,6 +1,7 @@
-import type { Dialect, Session, Visibility } from '@tenant-sessions/contracts';
+import type { Dialect, LocksAvailability, Session, Visibility } from '@tenant-sessions/contracts';
 import type { SessionDialect } from '../dialects';
-import type { TenantHandle } from '../tenants/handle';
+import type { TenantConnection, TenantHandle } from '../tenants/handle';
+import { applyLocks, LOCKS_READ, lockGraphOf, locksFailure } from './locks';
 
 /** Every visible session of a tenant at one moment. */
 export type Snapshot = {
@@ -9,6 +10,8 @@ export type Snapshot = {
   dialect: Dialect;
   visibility: Visibility;
   serverVersion: string;
+  /** Whether the sessions' transactions and lock waits were read, and why not (always set by readSnapshot). */
+  locks?: LocksAvailability;
 };
 
 /**
@@ -82,18 +85,55 @@ export const visibilityOf = (probed: Visibility, sessions: Session[], own: Set<s
   return sessions.some((session) => !ownUsers.has(session.user)) ? 'all' : probed;
 };
 
+/** What readSnapshot reads besides the processlist. */
+export type ReadOptions = {
+  /** The lock read (default true); false only for the bench's baseline, the processlist alone. */
+  locks?: boolean;
+};
+
 /**
- * Reads the tenant's processlist once, and who each key was (for `changed` on kill). Each row
- * becomes a Session as it arrives, so the driver's rows are never all alive at once; its strings
- * are shared with `previous` (the last read's) where equal. The sidecar's own connections to the
- * tenant's server, whichever pool holds them, are protected.
+ * The snapshot's second and last statement: the server's open transactions and lock waits, joined
+ * into `sessions` in place. Never fails the list: without the privilege, on a server without the
+ * tables, past the statement timeout, the sessions keep no reading and the answer says why.
  */
-export const readSnapshot = (handle: TenantHandle, previous: SeenSessions | undefined): Promise<Read> =>
-  handle.withConnection(async ({ probe, readEach }) => {
+export const readLocks = async (
+  { read }: Pick<TenantConnection, 'read'>,
+  dialect: SessionDialect,
+  sessions: Session[],
+  timeoutMs: number,
+): Promise<LocksAvailability> => {
+  const { locks } = dialect;
+  if ('unavailable' in locks) return { available: false, reason: locks.unavailable };
+  let rows: Awaited<ReturnType<TenantConnection['read']>>;
+  try {
+    rows = await read(locks.statement(timeoutMs));
+  } catch (error) {
+    return locksFailure(error, locks, timeoutMs, dialect.timeoutErrnos);
+  }
+  applyLocks(sessions, lockGraphOf(rows));
+  return LOCKS_READ;
+};
+
+const NOT_READ: LocksAvailability = { available: false, reason: 'The lock read was not asked for' };
+
+/**
+ * Reads the tenant's processlist once, then its locks once (readLocks), and who each key was (for
+ * `changed` on kill). Each row becomes a Session as it arrives, so the driver's rows are never all
+ * alive at once; its strings are shared with `previous` (the last read's) where equal. The
+ * sidecar's own connections to the tenant's server, whichever pool holds them, are protected.
+ */
+export const readSnapshot = (
+  handle: TenantHandle,
+  previous: SeenSessions | undefined,
+  options: ReadOptions = {},
+): Promise<Read> =>
+  handle.withConnection(async (connection) => {
+    const { probe, readEach } = connection;
     const { dialect } = probe;
+    const timeoutMs = handle.config.statementTimeoutMs;
     const context = { address: handle.address };
     const read: Session[] = [];
-    await readEach(dialect.listSessions(handle.config.statementTimeoutMs), (row) => {
+    await readEach(dialect.listSessions(timeoutMs), (row) => {
       const session = dialect.toSession(row, context);
       shareStable(session, previous);
       read.push(session);
@@ -101,12 +141,15 @@ export const readSnapshot = (handle: TenantHandle, previous: SeenSessions | unde
     const capturedAt = new Date().toISOString();
     const own = handle.sidecarThreadIds();
     const sessions = finishSessions(dialect, read, own);
+    const locks =
+      options.locks === false ? NOT_READ : await readLocks(connection, dialect, sessions, timeoutMs);
     const snapshot: Snapshot = {
       sessions,
       capturedAt,
       dialect: dialect.name,
       visibility: visibilityOf(probe.visibility, sessions, own),
       serverVersion: probe.serverVersion,
+      locks,
     };
     return { snapshot, seen: seenIn(sessions) };
   });
