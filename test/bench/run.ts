@@ -5,6 +5,7 @@ import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { fanIn } from './fanin';
+import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
 import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
@@ -21,7 +22,7 @@ const started = Date.now();
 const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
-/** BENCH_ONLY=overhead,fanin,closing,ob,browser,memory runs only those parts (the parcel's size always). */
+/** BENCH_ONLY=overhead,locks,fanin,closing,ob,browser,memory runs only those parts (the parcel's size always). */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -82,6 +83,11 @@ const main = async () => {
     const fresh = await sidecar(0);
     figures.push(...(await listOverhead(url, admin, crowd, fresh)));
     await fresh.stop();
+  }
+
+  if (wanted('locks')) {
+    log('bench: the snapshot read with and without its lock read, 1,000 connections, 50 waiting …');
+    figures.push(...(await locksOverhead(url, admin, crowd, side)));
   }
 
   const coalescing = await sidecar(1000, dist);

@@ -1,5 +1,5 @@
 import type { Dialect, LocksAvailability, Session, Visibility } from '@tenant-sessions/contracts';
-import type { SessionDialect } from '../dialects';
+import type { ProcessRow, SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { applyLocks, LOCKS_READ, lockGraphOf, locksFailure } from './locks';
 
@@ -91,33 +91,52 @@ export type ReadOptions = {
   locks?: boolean;
 };
 
+/** What a lock read answered: its rows, or why the page has none. */
+export type LockAnswer = { rows: ProcessRow[] } | { failed: LocksAvailability };
+
 /**
- * The snapshot's second and last statement: the server's open transactions and lock waits, joined
- * into `sessions` in place. Never fails the list: without the privilege, on a server without the
- * tables, past the statement timeout, the sessions keep no reading and the answer says why.
+ * The snapshot's lock read: one statement for the server's open transactions and lock waits.
+ * Never fails the list: without the privilege, on a server without the tables, past the statement
+ * timeout, the answer says why instead.
  */
 export const readLocks = async (
-  { read }: Pick<TenantConnection, 'read'>,
+  read: TenantConnection['read'],
   dialect: SessionDialect,
-  sessions: Session[],
   timeoutMs: number,
-): Promise<LocksAvailability> => {
+): Promise<LockAnswer> => {
   const { locks } = dialect;
-  if ('unavailable' in locks) return { available: false, reason: locks.unavailable };
-  let rows: Awaited<ReturnType<TenantConnection['read']>>;
+  if ('unavailable' in locks) return { failed: { available: false, reason: locks.unavailable } };
   try {
-    rows = await read(locks.statement(timeoutMs));
+    return { rows: await read(locks.statement(timeoutMs)) };
   } catch (error) {
-    return locksFailure(error, locks, timeoutMs, dialect.timeoutErrnos);
+    return { failed: locksFailure(error, locks, timeoutMs, dialect.timeoutErrnos) };
   }
-  applyLocks(sessions, lockGraphOf(rows));
-  return LOCKS_READ;
+};
+
+const LOST: LockAnswer = {
+  failed: { available: false, reason: 'The lock read failed: its connection was lost' },
+};
+
+/**
+ * The lock read beside the processlist read, on a second pooled connection when the pool has one
+ * to spare right now (the snapshot then takes about as long as the longer of the two, not their
+ * sum); `undefined` when it had none, and the lock read is to follow on the snapshot's own
+ * connection. Either way one lock read per snapshot read.
+ */
+const lockReadBeside = (handle: TenantHandle, timeoutMs: number): Promise<LockAnswer | undefined> => {
+  let ran = false;
+  return handle
+    .withSpareConnection((spare) => {
+      ran = true;
+      return readLocks(spare.read, spare.probe.dialect, timeoutMs);
+    })
+    .then((answer) => answer ?? (ran ? LOST : undefined));
 };
 
 const NOT_READ: LocksAvailability = { available: false, reason: 'The lock read was not asked for' };
 
 /**
- * Reads the tenant's processlist once, then its locks once (readLocks), and who each key was (for
+ * Reads the tenant's processlist once and its locks once (beside it, else after it), and who each key was (for
  * `changed` on kill). Each row becomes a Session as it arrives, so the driver's rows are never all
  * alive at once; its strings are shared with `previous` (the last read's) where equal. The
  * sidecar's own connections to the tenant's server, whichever pool holds them, are protected.
@@ -131,6 +150,7 @@ export const readSnapshot = (
     const { probe, readEach } = connection;
     const { dialect } = probe;
     const timeoutMs = handle.config.statementTimeoutMs;
+    const beside = options.locks === false ? undefined : lockReadBeside(handle, timeoutMs);
     const context = { address: handle.address };
     const read: Session[] = [];
     await readEach(dialect.listSessions(timeoutMs), (row) => {
@@ -141,8 +161,15 @@ export const readSnapshot = (
     const capturedAt = new Date().toISOString();
     const own = handle.sidecarThreadIds();
     const sessions = finishSessions(dialect, read, own);
-    const locks =
-      options.locks === false ? NOT_READ : await readLocks(connection, dialect, sessions, timeoutMs);
+    let locks = NOT_READ;
+    if (options.locks !== false) {
+      const answer = (await beside) ?? (await readLocks(connection.read, dialect, timeoutMs));
+      if ('failed' in answer) locks = answer.failed;
+      else {
+        applyLocks(sessions, lockGraphOf(answer.rows));
+        locks = LOCKS_READ;
+      }
+    }
     const snapshot: Snapshot = {
       sessions,
       capturedAt,
