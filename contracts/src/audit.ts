@@ -4,7 +4,7 @@ import { LIMITS } from './limits';
 import { entityId } from './tenants';
 
 /**
- * One close attempt as the audit keeps it (issue 5): who, where, which session, what it was
+ * One close attempt as the audit keeps it: who, where, which session, what it was
  * running, what was asked and what came of it. `sql` is the statement the fresh read made just
  * before the KILL found running (at most LIMITS.auditSqlChars characters; `sqlTruncated` says
  * when cut).

@@ -1,6 +1,6 @@
 /**
  * Machine-readable reasons carried in `error.data.reason` of every error the sidecar answers,
- * with the tRPC code each one travels under (API.md, "Errors").
+ * with the tRPC code each one travels under (docs/api.md, "Errors").
  */
 export const ERROR_REASONS = {
   INVALID_INPUT: 'BAD_REQUEST',

@@ -1,4 +1,4 @@
-/** Bounds every caller is held to (API.md, "Inputs are bounded"). */
+/** Bounds every caller is held to (docs/api.md, "Inputs are bounded"). */
 export const LIMITS = {
   /** Longest accepted string in any input: ids, filters, session keys. */
   maxString: 256,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { killInput } from './kill';
 import { LIMITS } from './limits';
 import { listInput, makeSessionKey, parseSessionKey, sessionId, sessionKey, sqlInput } from './sessions';
+import { statsInput } from './stats';
 
 const tenant = { clusterId: 'local', tenantId: 'local' };
 
@@ -35,7 +36,7 @@ describe('session ids and keys', () => {
 });
 
 describe('listInput', () => {
-  it('fills the defaults of API.md', () => {
+  it('fills the defaults of docs/api.md', () => {
     expect(listInput.parse(tenant)).toEqual({
       ...tenant,
       activeOnly: false,
@@ -63,6 +64,55 @@ describe('listInput', () => {
     [{ tenantId: '' }],
   ])('refuses %j', (bad) => {
     expect(listInput.safeParse({ ...tenant, ...bad }).success).toBe(false);
+  });
+});
+
+describe('listInput: the filters of docs/api.md "List filters"', () => {
+  it('takes session id digits, SQL text, an SQL ID and a statistics group', () => {
+    const parsed = listInput.parse({
+      ...tenant,
+      sessionId: '00321',
+      sql: "WHERE a = '%'",
+      sqlId: 'F3A5B1C2',
+      group: { by: 'database', value: null },
+    });
+    expect(parsed).toMatchObject({
+      sessionId: '00321',
+      sql: "WHERE a = '%'",
+      sqlId: 'F3A5B1C2',
+      group: { by: 'database', value: null },
+    });
+    expect(listInput.parse({ ...tenant, group: { by: 'source', value: '10.0.0.7' } }).group?.value).toBe(
+      '10.0.0.7',
+    );
+  });
+
+  it.each([
+    [{ sessionId: '12a' }, ['sessionId'], /decimal digits/],
+    [{ sessionId: '' }, ['sessionId'], /decimal digits/],
+    [{ sessionId: '1'.repeat(21) }, ['sessionId'], /decimal digits/],
+    [{ sql: 'x'.repeat(257) }, ['sql'], /at most 256/],
+    [{ sqlId: 'x'.repeat(257) }, ['sqlId'], /at most 256/],
+    [{ group: { by: 'host', value: 'x' } }, ['group', 'by'], /one of "user", "source", "database", "sql"/],
+    [{ group: { by: 'user' } }, ['group', 'value'], /./],
+    [{ group: { by: 'user', value: 'x'.repeat(257) } }, ['group', 'value'], /at most 256/],
+    [{ group: { by: 'user', value: 'x', extra: 1 } }, ['group'], /./],
+    [{ group: 'user=app' }, ['group'], /must be \{ by, value \}/],
+  ])('refuses %j, naming the field', (bad, path, message) => {
+    const result = listInput.safeParse({ ...tenant, ...bad });
+    expect(result.success).toBe(false);
+    const issue = result.error?.issues[0];
+    expect(issue?.path).toEqual(path);
+    expect(issue?.message).toMatch(message);
+  });
+});
+
+describe('statsInput', () => {
+  it('takes a tenant and activeOnly (default false), nothing else', () => {
+    expect(statsInput.parse(tenant)).toEqual({ ...tenant, activeOnly: false });
+    expect(statsInput.parse({ ...tenant, activeOnly: true }).activeOnly).toBe(true);
+    expect(statsInput.safeParse({ ...tenant, by: 'user' }).success).toBe(false);
+    expect(statsInput.safeParse({ clusterId: 'c' }).success).toBe(false);
   });
 });
 

@@ -40,6 +40,9 @@ export const sortColumn = z.enum([
   'timeSeconds',
   'status',
   'observer',
+  // Sessions and locks (docs/api.md).
+  'transactionSeconds',
+  'blocking',
 ]);
 export type SortColumn = z.infer<typeof sortColumn>;
 
@@ -49,6 +52,21 @@ export const sort = z
   .default({ column: 'timeSeconds', direction: 'desc' });
 export type Sort = z.output<typeof sort>;
 
+/** What a statistics row groups by; the `group` filter of a list takes the same. */
+export const groupBy = z.enum(['user', 'source', 'database', 'sql'], {
+  error: 'must be one of "user", "source", "database", "sql"',
+});
+export type GroupBy = z.infer<typeof groupBy>;
+
+/**
+ * The sessions one statistics row counts: `value` is that row's value exactly as it came
+ * (null: the row of sessions with no database, no client address or no statement).
+ */
+export const groupFilter = z
+  .object({ by: groupBy, value: boundedString.nullable() }, { error: 'must be { by, value }' })
+  .strict();
+export type GroupFilter = z.infer<typeof groupFilter>;
+
 export const listInput = z
   .object({
     clusterId: entityId,
@@ -57,6 +75,19 @@ export const listInput = z
     user: boundedString.optional(),
     source: boundedString.optional(),
     database: boundedString.optional(),
+    /** Sessions whose id contains these digits. */
+    sessionId: z
+      .string()
+      .regex(SESSION_ID_PATTERN, 'must be 1 to 20 decimal digits (part of a session id)')
+      .optional(),
+    /** Case-insensitive substring of the session's current SQL text. */
+    sql: boundedString.optional(),
+    /** Exact (case-insensitive) SQL ID; on servers with no SQL ID, the statement digest. */
+    sqlId: boundedString.optional(),
+    /** Exactly the sessions one statistics row counts. */
+    group: groupFilter.optional(),
+    /** Only sessions that block others (`blocking` > 0), most blocking first, then by `sort`. */
+    blockers: z.boolean().optional(),
     sort,
     pageIndex: z.number().int().min(0).max(LIMITS.maxPageIndex).default(0),
     pageSize: z
@@ -92,6 +123,11 @@ export const session = z.object({
   proxySessionId: z.string().nullable(),
   traceId: z.string().nullable(),
   sqlId: z.string().nullable(),
+  /**
+   * The statement digest (docs/api.md) of the current statement, on servers with no SQL ID:
+   * computed once per snapshot read by `sessionDigest`; null when the session runs none.
+   */
+  sqlDigest: z.string().nullable().optional(),
   transactionState: z.string().nullable(),
   protected: z.boolean(),
   /** Why the session is protected, in words a person can read; null when it is not. */

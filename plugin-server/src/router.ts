@@ -3,13 +3,15 @@ import {
   killInput,
   listInput,
   sqlInput,
+  statsInput,
   type Tenant,
   tenantsListInput,
 } from '@tenant-sessions/contracts';
 import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
-import { pageOf } from './sessions/list';
 import { readSql } from './sessions/sql';
+import { pageOf } from './snapshots/page';
+import { statsOf } from './snapshots/stats';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
 
@@ -24,6 +26,9 @@ export const appRouter = router({
     list: tenantProcedure('read', listInput).query(async ({ ctx, input }) => {
       return pageOf(await ctx.snapshots.get(ctx.tenant), input);
     }),
+    stats: tenantProcedure('read', statsInput).query(async ({ ctx, input }) =>
+      statsOf(await ctx.snapshots.get(ctx.tenant), input),
+    ),
     sql: tenantProcedure('read', sqlInput).query(({ ctx, input }) => readSql(ctx.tenant, input.sessionKey)),
     kill: tenantProcedure('kill', killInput).mutation(({ ctx, input }) =>
       closeSessions({

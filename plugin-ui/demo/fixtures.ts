@@ -1,4 +1,4 @@
-import type { Session, Tenant } from '@tenant-sessions/contracts';
+import { type Session, sessionDigest, type Tenant } from '@tenant-sessions/contracts';
 
 /**
  * The demo's OceanBase-shaped world: two clusters, several observers, sessions through OBProxy
@@ -46,9 +46,10 @@ function ob(id: string, version: string): DemoTenant {
 const OBSERVERS = ['10.0.1.11:2882', '10.0.1.12:2882', '10.0.1.13:2882'];
 const PROXY = '10.0.1.20:2883';
 
+/** `{n}` stands for a literal that changes from session to session (same statement, other literals). */
 const STATEMENTS = [
   'SELECT order_id, status, amount FROM orders WHERE buyer_id = ? ORDER BY created_at DESC LIMIT 20',
-  "UPDATE inventory SET stock = stock - 1 WHERE sku_id = 88231 AND warehouse_id = 'HZ-03'",
+  "UPDATE inventory SET stock = stock - 1 WHERE sku_id = {n} AND warehouse_id = 'HZ-03'",
   'INSERT INTO payment_log (payment_id, order_id, channel, amount, created_at) VALUES (?, ?, ?, ?, NOW())',
   `SELECT /*+ PARALLEL(8) */ d.region,
        DATE_FORMAT(o.created_at, '%Y-%m') AS month,
@@ -61,9 +62,26 @@ const STATEMENTS = [
    AND o.status IN ('PAID', 'SHIPPED', 'DONE')
  GROUP BY d.region, month
  ORDER BY d.region, month`,
-  'DELETE FROM cart_items WHERE updated_at < DATE_SUB(NOW(), INTERVAL 30 DAY) LIMIT 5000',
+  'DELETE FROM cart_items WHERE updated_at < DATE_SUB(NOW(), INTERVAL {n} DAY) LIMIT 5000',
   'SELECT COUNT(*) FROM oceanbase.GV$OB_SQL_AUDIT WHERE tenant_id = 1002 AND elapsed_time > 1000000',
 ];
+
+/** OceanBase names a statement by its SQL ID (one per statement, whatever its literals). */
+const SQL_IDS = [
+  '8F2C4E6A1B3D5F7092A4C6E8B0D2F416',
+  '3A5C7E9B1D3F5A7C9E1B3D5F7A9C1E3B',
+  'C1E3A5B7D9F1A3C5E7B9D1F3A5C7E9B1',
+  '5B7D9F1A3C5E7B9D1F3A5C7E9B1D3F5A',
+  'E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F7',
+  '9D1F3A5C7E9B1D3F5A7C9E1B3D5F7A9C',
+];
+
+/** A statement of the list with its literals drawn, and the SQL ID OceanBase gives it. */
+function statement(index: number, literal: number): { sql: string; sqlId: string } | null {
+  const text = STATEMENTS[index];
+  const sqlId = SQL_IDS[index];
+  return text && sqlId ? { sql: text.replace('{n}', String(literal)), sqlId } : null;
+}
 
 const USERS = ['app_trade', 'app_trade', 'app_order', 'report_ro', 'etl_job'];
 const DATABASES = ['trade', 'trade', 'order_db', 'report', null];
@@ -86,6 +104,12 @@ export type DemoSession = Session & {
   killAnswer?: 'denied' | 'error';
 };
 
+/** Where a server has no SQL ID, the sidecar keeps the statement's digest, computed once per read. */
+export const withDigest = <S extends Pick<Session, 'sqlId'> & { sql: string | null }>(session: S) => ({
+  ...session,
+  sqlDigest: session.sqlId ? null : sessionDigest(session.sql),
+});
+
 const blank = {
   state: null,
   proxySessionId: null,
@@ -104,7 +128,7 @@ export function makeSession(
 ): DemoSession {
   const sql = fields.sql ?? null;
   const status = fields.status ?? (sql ? 'ACTIVE' : 'SLEEP');
-  return {
+  return withDigest({
     ...blank,
     database: null,
     obproxy: null,
@@ -117,7 +141,7 @@ export function makeSession(
     sqlTruncated: (sql?.length ?? 0) > 256,
     timeSeconds: ageSeconds,
     startedAt: now - ageSeconds * 1000,
-  };
+  });
 }
 
 /** The sessions of one demo tenant, as of `now`. */
@@ -146,6 +170,9 @@ export function demoSessions(tenantId: string, now: number): DemoSession[] {
     const active = next() < 0.32;
     const viaProxy = next() < 0.6;
     const user = USERS[Math.floor(next() * USERS.length)] ?? 'app_trade';
+    const running = active
+      ? statement(Math.floor(next() * STATEMENTS.length), 1 + Math.floor(next() * 90000))
+      : null;
     rows.push(
       makeSession(
         {
@@ -156,7 +183,8 @@ export function demoSessions(tenantId: string, now: number): DemoSession[] {
           obproxy: viaProxy ? PROXY : null,
           proxySessionId: viaProxy ? String(12884901888 + i) : null,
           database: DATABASES[Math.floor(next() * DATABASES.length)] ?? null,
-          sql: active ? (STATEMENTS[Math.floor(next() * STATEMENTS.length)] ?? null) : null,
+          sql: running?.sql ?? null,
+          sqlId: running?.sqlId ?? null,
           transactionState: active && next() < 0.4 ? 'ACTIVE' : null,
         },
         now,
@@ -167,7 +195,10 @@ export function demoSessions(tenantId: string, now: number): DemoSession[] {
   return [...rows, ...specialSessions(tenantId, now)];
 }
 
-/** The sessions worth showing off: 64-bit ids, one id on two observers, protected, refusals. */
+/**
+ * The sessions worth showing off: 64-bit ids, one id on two observers, protected, refusals, an
+ * account named in Greek capitals (its final Σ lowercases to ς).
+ */
 function specialSessions(tenantId: string, now: number): DemoSession[] {
   const longSql = `${STATEMENTS[3]}\n${'-- batch window: nightly settlement, part of job settle_orders_v2\n'.repeat(4)}`;
   const max = makeSession(
@@ -179,6 +210,7 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
       obproxy: PROXY,
       database: 'report',
       sql: longSql,
+      sqlId: SQL_IDS[3] ?? null,
     },
     now,
     1843.7,
@@ -191,7 +223,7 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
       observer: OBSERVERS[1] ?? '',
       obproxy: PROXY,
       database: 'order_db',
-      sql: STATEMENTS[1] ?? null,
+      ...statement(1, 88231),
       otherObservers: [OBSERVERS[2] ?? ''],
     },
     now,
@@ -207,6 +239,7 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
       command: 'Daemon',
       status: 'ACTIVE',
       sql: 'SELECT * FROM __all_virtual_tenant_parameter',
+      sqlId: '0B1D3F5A7C9E1B3D5F7A9C1E3B5D7F90',
       protected: true,
       protectedReason: 'an OceanBase inner session (background work of the observer)',
     },
@@ -233,7 +266,7 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
       source: '10.2.0.5:41001',
       observer: OBSERVERS[1] ?? '',
       database: 'trade',
-      sql: STATEMENTS[0] ?? null,
+      ...statement(0, 0),
       killAnswer: 'denied',
     },
     now,
@@ -247,11 +280,22 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
       observer: OBSERVERS[2] ?? '',
       obproxy: PROXY,
       database: 'trade',
-      sql: STATEMENTS[4] ?? null,
+      ...statement(4, 30),
       killAnswer: 'error',
     },
     now,
     33.3,
   );
-  return tenantId === 'trade' ? [max, twice, inner, sidecar, guarded, flaky] : [max, inner];
+  const greek = makeSession(
+    {
+      id: '3221490777',
+      user: 'ΠΩΛΗΣΕΙΣ',
+      source: '10.2.5.40:45012',
+      observer: OBSERVERS[0] ?? '',
+      database: 'order_db',
+    },
+    now,
+    640,
+  );
+  return tenantId === 'trade' ? [max, twice, inner, sidecar, guarded, flaky, greek] : [max, inner];
 }

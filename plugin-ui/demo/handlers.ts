@@ -3,12 +3,16 @@ import {
   killInput,
   listInput,
   type Right,
+  type SessionStats,
   sqlInput,
+  statsInput,
   tenantsListInput,
 } from '@tenant-sessions/contracts';
+import type { AppRouter } from '@tenant-sessions/plugin-server';
 import { HttpResponse, http } from 'msw';
+import { createTRPCMsw } from 'msw-trpc';
 import { DemoStore } from './store';
-import { TrpcFailure, trpcHandlers } from './trpcHttp';
+import { guarded, TrpcFailure, trpcEndpoint, trpcMswLinks } from './trpcHttp';
 
 /** Demo tokens: what the operator may do, readable by the demo's own handlers only. */
 type DemoClaims = { operator: string; rights: Right[]; exp: number };
@@ -36,20 +40,62 @@ const parsed = <T>(
   return result.data as T;
 };
 
-type Handler = (input: unknown, operator: string) => unknown;
+const BASE = '/trpc';
 
-/** Any signed-in operator may read. */
-const reading = (handler: Handler) => (input: unknown, request: Request) =>
-  handler(input, operatorOf(request).operator);
-
-/** Only an operator with the kill right may close. */
-const killing = (handler: Handler) => (input: unknown, request: Request) => {
-  const claims = operatorOf(request);
-  if (!claims.rights.includes('kill')) {
-    throw new TrpcFailure('NO_KILL', `Operator ${claims.operator} has no kill right on this tenant`);
-  }
-  return handler(input, claims.operator);
-};
+/**
+ * The sidecar's procedures over the demo's store, for one request (its token says who calls):
+ * msw-trpc handlers typed against `AppRouter`, so that each input and answer is the router's.
+ * Input is validated with the contract's schemas, as the sidecar does.
+ */
+function procedures(store: DemoStore, request: Request) {
+  const trpc = createTRPCMsw<AppRouter>(trpcMswLinks(BASE));
+  const reader = () => operatorOf(request);
+  /** Only an operator with the kill right may close. */
+  const closer = () => {
+    const claims = operatorOf(request);
+    if (!claims.rights.includes('kill')) {
+      throw new TrpcFailure('NO_KILL', `Operator ${claims.operator} has no kill right on this tenant`);
+    }
+    return claims.operator;
+  };
+  return [
+    trpc.tenants.list.query(
+      guarded(({ input }) =>
+        store.tenants(parsed(tenantsListInput, input ?? undefined)?.clusterId, reader().rights),
+      ),
+    ),
+    trpc.sessions.list.query(
+      guarded(({ input }) => {
+        reader();
+        return store.list(parsed(listInput, input));
+      }),
+    ),
+    trpc.sessions.sql.query(
+      guarded(({ input }) => {
+        reader();
+        return store.sql(parsed(sqlInput, input));
+      }),
+    ),
+    trpc.sessions.kill.mutation(
+      guarded(({ input }) => ({ results: store.kill('session', parsed(killInput, input), closer()) })),
+    ),
+    trpc.sessions.killQuery.mutation(
+      guarded(({ input }) => ({ results: store.kill('query', parsed(killInput, input), closer()) })),
+    ),
+    trpc.audit.list.query(
+      guarded(({ input }) => {
+        reader();
+        return store.audit(parsed(auditListInput, input));
+      }),
+    ),
+    trpc.sessions.stats.query(
+      guarded(({ input }): SessionStats => {
+        reader();
+        return store.stats(parsed(statsInput, input));
+      }),
+    ),
+  ];
+}
 
 /** Every call the demo portal makes: the sign-in, and the sidecar's tRPC procedures. */
 export function demoHandlers(store = new DemoStore()) {
@@ -70,18 +116,6 @@ export function demoHandlers(store = new DemoStore()) {
         expiresAt: new Date(claims.exp * 1000).toISOString(),
       });
     }),
-    ...trpcHandlers('/trpc', {
-      'tenants.list': (input, request) =>
-        store.tenants(parsed(tenantsListInput, input)?.clusterId, operatorOf(request).rights),
-      'sessions.list': reading((input) => store.list(parsed(listInput, input))),
-      'sessions.sql': reading((input) => store.sql(parsed(sqlInput, input))),
-      'sessions.kill': killing((input, operator) => ({
-        results: store.kill('session', parsed(killInput, input), operator),
-      })),
-      'sessions.killQuery': killing((input, operator) => ({
-        results: store.kill('query', parsed(killInput, input), operator),
-      })),
-      'audit.list': reading((input) => store.audit(parsed(auditListInput, input))),
-    }),
+    ...trpcEndpoint(BASE, (request) => procedures(store, request)),
   ];
 }

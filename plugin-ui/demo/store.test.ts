@@ -78,3 +78,86 @@ describe('the demo store', () => {
     expect(audit({ tenantId: 'pay' }).total).toBe(0);
   });
 });
+
+describe('the demo store answers by the sidecar’s rules (the contract’s listPage and statisticsOf)', () => {
+  const store = new DemoStore(() => 1_000_000);
+  const all = (input: Record<string, unknown> = {}) => list(store, { pageSize: 1000, ...input }).rows;
+
+  it('puts sessions with no database last, whichever the direction', () => {
+    for (const direction of ['asc', 'desc']) {
+      const rows = all({ sort: { column: 'database', direction } });
+      const first = rows.findIndex((r) => r.database === null);
+      expect(first).toBeGreaterThan(0);
+      expect(rows.slice(first).every((r) => r.database === null)).toBe(true);
+    }
+  });
+
+  it('breaks ties by id, as 64-bit integers, whichever the direction', () => {
+    for (const direction of ['asc', 'desc']) {
+      const rows = all({ sort: { column: 'user', direction } });
+      for (let i = 1; i < rows.length; i++) {
+        const [a, b] = [rows[i - 1], rows[i]];
+        if (a?.user === b?.user) expect(BigInt(a?.id ?? 0) < BigInt(b?.id ?? 0)).toBe(true);
+      }
+      const etl = rows.filter((r) => r.user === 'etl_job').map((r) => r.id);
+      expect(etl.at(-1)).toBe('18446744073709551615');
+    }
+  });
+
+  it('folds the Greek final sigma: "ΠΩΛΗΣ" finds the account ΠΩΛΗΣΕΙΣ', () => {
+    expect(all({ user: 'ΠΩΛΗΣ' }).map((r) => r.user)).toEqual(['ΠΩΛΗΣΕΙΣ']);
+    expect(all({ user: 'πωλησεισ' }).map((r) => r.user)).toEqual(['ΠΩΛΗΣΕΙΣ']);
+  });
+
+  it('searches by session id digits, SQL text and SQL ID', () => {
+    expect(all({ sessionId: '3221487617' }).map((r) => r.id)).toEqual(['3221487617']);
+    expect(all({ sessionId: '551615' }).map((r) => r.id)).toEqual(['18446744073709551615']);
+    const updates = all({ sql: 'update INVENTORY' });
+    expect(updates.length).toBeGreaterThan(1);
+    expect(updates.every((r) => r.sqlPreview?.startsWith('UPDATE inventory'))).toBe(true);
+    const sqlId = updates[0]?.sqlId?.toLowerCase();
+    expect(all({ sqlId }).map((r) => r.id)).toEqual(updates.map((r) => r.id));
+  });
+
+  it('counts statistics whose every row drills down to exactly the sessions it counted', () => {
+    for (const activeOnly of [false, true]) {
+      const stats = store.stats({ ...trade, activeOnly });
+      expect(stats.counts).toEqual(list(store).counts);
+      const rows = {
+        user: stats.byUser,
+        source: stats.bySource,
+        database: stats.byDatabase,
+        sql: stats.bySql,
+      };
+      for (const [by, groups] of Object.entries(rows)) {
+        expect(groups.length).toBeGreaterThan(1);
+        for (const group of groups) {
+          const drilled = list(store, { activeOnly, group: { by, value: group.value }, pageSize: 1000 });
+          expect(drilled.total).toBe(group.total);
+          expect(drilled.rows.filter((r) => r.status === 'ACTIVE')).toHaveLength(group.active);
+        }
+        expect(groups.reduce((n, g) => n + g.total, 0)).toBe(
+          activeOnly ? stats.counts.active : stats.counts.all,
+        );
+      }
+    }
+  });
+
+  it('groups source by the client host, and SQL by SQL ID across literals', () => {
+    const stats = store.stats({ ...trade, activeOnly: false });
+    expect(stats.bySource.every((g) => g.value === null || !/:\d+$/.test(g.value))).toBe(true);
+    const update = stats.bySql.find((g) => g.sample?.startsWith('UPDATE inventory'));
+    expect(update?.sample).toBe(
+      'UPDATE inventory SET stock = stock - ? WHERE sku_id = ? AND warehouse_id = ?',
+    );
+    const literals = new Set(
+      list(store, { group: { by: 'sql', value: update?.value }, pageSize: 1000 }).rows.map(
+        (r) => r.sqlPreview,
+      ),
+    );
+    expect(literals.size).toBeGreaterThan(1);
+    expect(stats.longestActiveSeconds).toBe(
+      Math.max(...list(store, { activeOnly: true, pageSize: 1000 }).rows.map((r) => r.timeSeconds)),
+    );
+  });
+});

@@ -1,34 +1,23 @@
-import type {
-  AuditPage,
-  AuditQuery,
-  KillInput,
-  KillKind,
-  KillResult,
-  ListQuery,
-  Right,
-  Session,
-  SessionPage,
-  SqlInput,
-  SqlOutput,
-  Tenant,
+import {
+  type AuditPage,
+  type AuditQuery,
+  type KillInput,
+  type KillKind,
+  type KillResult,
+  type ListQuery,
+  listPage,
+  type Right,
+  type SessionPage,
+  type SessionStats,
+  type SqlInput,
+  type SqlOutput,
+  type StatsQuery,
+  statisticsOf,
+  type Tenant,
 } from '@tenant-sessions/contracts';
 import { DemoAudit } from './audit';
 import { DEMO_TENANTS, type DemoSession, type DemoTenant, demoSessions } from './fixtures';
 import { TrpcFailure } from './trpcHttp';
-
-const SORT_VALUE: Record<ListQuery['sort']['column'], (s: Session) => string | number> = {
-  id: (s) => s.id.padStart(20, '0'),
-  user: (s) => s.user,
-  source: (s) => s.source,
-  database: (s) => s.database ?? '',
-  command: (s) => s.command,
-  timeSeconds: (s) => s.timeSeconds,
-  status: (s) => s.status,
-  observer: (s) => s.observer ?? '',
-};
-
-const contains = (value: string | null, needle: string | undefined) =>
-  !needle || (value ?? '').toLowerCase().includes(needle.toLowerCase());
 
 /** The demo's sessions in memory: listed like the sidecar lists them, closed for real. */
 export class DemoStore {
@@ -46,37 +35,43 @@ export class DemoStore {
     );
   }
 
+  /** One page, by the contract's own filter, sort and paging (`listPage`), as the sidecar pages. */
   list(input: ListQuery): SessionPage {
-    const tenant = this.#tenant(input);
-    const now = this.clock();
-    const all = this.#rows(tenant).map((s) => ({
-      ...s,
-      timeSeconds: Math.round((now - s.startedAt) / 100) / 10,
-    }));
-    const value = SORT_VALUE[input.sort.column];
-    const sign = input.sort.direction === 'asc' ? 1 : -1;
-    const kept = all
-      .filter((s) => !input.activeOnly || s.status === 'ACTIVE')
-      .filter(
-        (s) =>
-          contains(s.user, input.user) &&
-          contains(s.source, input.source) &&
-          contains(s.database, input.database),
-      )
-      .sort((a, b) => (value(a) < value(b) ? -sign : value(a) > value(b) ? sign : 0));
-    const start = input.pageIndex * input.pageSize;
+    const { tenant, sessions, capturedAt } = this.#snapshot(input);
+    const { rows, total, counts } = listPage(sessions, input);
     return {
-      rows: kept
-        .slice(start, start + input.pageSize)
-        .map(({ startedAt: _s, sql: _q, killAnswer: _k, ...row }) => row),
-      total: kept.length,
-      counts: { all: all.length, active: all.filter((s) => s.status === 'ACTIVE').length },
-      capturedAt: new Date(now).toISOString(),
+      rows: rows.map(({ startedAt: _s, sql: _q, killAnswer: _k, ...row }) => row),
+      total,
+      counts,
+      capturedAt,
       dialect: tenant.dialect ?? 'oceanbase',
       visibility: tenant.visibility ?? 'all',
       serverVersion: tenant.versionText,
       truncated: false,
     };
+  }
+
+  /** The Session Statistics, by the contract's `statisticsOf`, as the sidecar counts them. */
+  stats(input: StatsQuery): SessionStats {
+    const { tenant, sessions, capturedAt } = this.#snapshot(input);
+    return {
+      ...statisticsOf(sessions, { activeOnly: input.activeOnly }),
+      capturedAt,
+      dialect: tenant.dialect ?? 'oceanbase',
+      visibility: tenant.visibility ?? 'all',
+      truncated: false,
+    };
+  }
+
+  /** The tenant's sessions as of now: what a sidecar's snapshot read would give. */
+  #snapshot(ref: { clusterId: string; tenantId: string }) {
+    const tenant = this.#tenant(ref);
+    const now = this.clock();
+    const sessions: DemoSession[] = this.#rows(tenant).map((s) => ({
+      ...s,
+      timeSeconds: Math.round((now - s.startedAt) / 100) / 10,
+    }));
+    return { tenant, sessions, capturedAt: new Date(now).toISOString() };
   }
 
   sql(input: SqlInput): SqlOutput {
@@ -148,6 +143,8 @@ export class DemoStore {
         sql: null,
         sqlPreview: null,
         sqlTruncated: false,
+        sqlId: null,
+        sqlDigest: null,
         startedAt: this.clock(),
       });
     }

@@ -114,6 +114,11 @@ describe('sessions and locks on MariaDB', () => {
     expect(first.status).toBe('ACTIVE');
     expect(first.transactionSeconds).not.toBeNull();
     expect(second.blocking).toBe(0);
+    // Blockers: only the holder (it blocks two; the waiters, B queued ahead of C, may block C).
+    const blockers = await list({ blockers: true });
+    expect(blockers.rows[0]?.key).toBe(holder.key);
+    expect(blockers.rows.every((r) => (r.blocking ?? 0) > 0)).toBe(true);
+    expect(blockers.rows.map((r) => r.id)).not.toContain(idOf(c));
     // Idle sessions without a transaction read as none.
     const idle = await session();
     expect(rowOf(await list(), idle)).toMatchObject({ transactionSeconds: null, blockedBy: [], blocking: 0 });
@@ -145,6 +150,7 @@ describe('sessions and locks on MariaDB', () => {
     await waiting(b, c);
 
     const page = await list();
+    expect((await list({ blockers: true })).rows.map((r) => r.id)).toEqual([idOf(a), idOf(b)]);
     expect([rowOf(page, a), rowOf(page, b), rowOf(page, c)].map((s) => [s.blocking, s.blockedBy])).toEqual([
       [2, []],
       [1, [keyOf(idOf(a))]],

@@ -183,6 +183,21 @@ const sharedSuite = (set: ObColumnSet, sidecar: () => TestSidecar) => {
     });
   });
 
+  it('counts sources by the client (never the proxy) and statements by SQL ID, drill-downs alike', async () => {
+    const stats = await sidecar().api.sessions.stats.query({ ...ob });
+    const source = (value: string) => stats.bySource.find((g) => g.value === value);
+    expect(source('172.16.4.21')).toMatchObject({ total: 2, active: 2 });
+    // Only OBProxy's own metadata session comes from the proxy's address; the proxied ones do not count there.
+    expect(source('10.0.1.5')?.total).toBe(1);
+    const bySqlId = stats.bySql.find((g) => g.value === '6F1C0B2A9D3E4F5061728394A5B6C7D8');
+    expect(bySqlId).toMatchObject({ total: 1, active: 1 });
+    expect(ids(await list(sidecar(), { group: { by: 'source', value: '172.16.4.21' } })).sort()).toEqual(
+      ['3221553159', '3221618701'].sort(),
+    );
+    expect(ids(await list(sidecar(), { sqlId: '6f1c0b2a9d3e4f5061728394a5b6c7d8' }))).toEqual(['3221553159']);
+    expect(stats.longestActiveSeconds).toBe(10_000);
+  });
+
   it('filters (activeOnly, user, source, database), sorts and pages', async () => {
     expect(ids(await list(sidecar(), { activeOnly: true, user: 'APP_' }))).toEqual([
       '3221553159',

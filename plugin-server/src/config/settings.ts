@@ -1,4 +1,4 @@
-import { parseOrigins } from '../http/cors';
+import { parseOrigins } from './origins';
 import { ConfigError } from './tenants';
 
 /** Process settings read from the environment (README: "Configuration"). */

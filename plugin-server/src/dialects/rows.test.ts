@@ -22,6 +22,30 @@ const row = {
   info_length: '8',
 };
 
+describe("a statement's digest", () => {
+  const head = (sql: string) => ({ ...row, info_head: sql.slice(0, 257), info_length: String(sql.length) });
+  const digestOf = (fields: Record<string, unknown>) =>
+    processRowToSession({ ...row, ...fields }, { address: 'a' }).sqlDigest;
+  const columns = `SELECT ${Array.from({ length: 40 }, (_, i) => `column_${i}`).join(', ')} FROM orders`;
+
+  it('is taken once per row, over the whole statement: other literals group, another tail does not', () => {
+    const one = `${columns} WHERE id = 1`;
+    const two = `${columns} WHERE id = 2`;
+    const other = `${columns} WHERE customer = 'x' AND id = 1`;
+    expect(one.length).toBeGreaterThan(257);
+    const digest = (sql: string) => digestOf({ ...head(sql), info_long: sql });
+    expect(digest(one)).toMatch(/^[0-9a-f]{16}$/);
+    expect(digest(two)).toBe(digest(one));
+    expect(digest(other)).not.toBe(digest(one));
+    // Without the whole text (the head alone) the two statements could not be told apart.
+    expect(digestOf(head(other))).toBe(digestOf(head(one)));
+  });
+
+  it('is null for a session running nothing', () => {
+    expect(digestOf({ info_head: null, info_length: null })).toBeNull();
+  });
+});
+
 describe('a processlist row as a Session', () => {
   it('maps every field, keeping the 64-bit id exact', () => {
     const mapped = processRowToSession(row, { address: 'db:3306' });

@@ -1,10 +1,19 @@
-import { LIMITS, makeSessionKey, type Session } from '@tenant-sessions/contracts';
+import { LIMITS, makeSessionKey, type Session, sessionDigest } from '@tenant-sessions/contracts';
 import type { ProcessRow, RowContext } from './dialect';
 
 /**
+ * The whole SQL text of a row whose text is longer than its head, as `info_long` (null for the
+ * others, whose head is the whole text): the statement digest is taken over the whole statement,
+ * and only long statements cost a second copy on the wire.
+ */
+export const LONG_SQL_COLUMN = (info = 'INFO'): string =>
+  `IF(CHAR_LENGTH(${info}) > ${LIMITS.sqlPreviewChars + 1}, ${info}, NULL) AS info_long`;
+
+/**
  * The columns MySQL and MariaDB both answer, under these aliases: id, user, host, db, command,
- * time_seconds, state, info_head (at most sqlPreviewChars + 1 characters of the SQL), info_length.
- * `info` is the expression of the SQL text (INFO, or MariaDB's exact INFO_BINARY).
+ * time_seconds, state, info_head (at most sqlPreviewChars + 1 characters of the SQL), info_length,
+ * info_long (LONG_SQL_COLUMN). `info` is the expression of the SQL text (INFO, or MariaDB's exact
+ * INFO_BINARY).
  */
 export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string =>
   [
@@ -17,6 +26,7 @@ export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string 
     'STATE AS state',
     `LEFT(${info}, ${LIMITS.sqlPreviewChars + 1}) AS info_head`,
     `CHAR_LENGTH(${info}) AS info_length`,
+    LONG_SQL_COLUMN(info),
   ].join(', ');
 
 /**
@@ -67,12 +77,33 @@ export const previewOf = (sql: string, limit: number = LIMITS.sqlPreviewChars): 
   return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 };
 
-/** The preview of a row's `info_head` (sqlPreviewChars + 1 characters) against its `info_length`. */
-export const sqlPreviewOf = (row: ProcessRow): Pick<Session, 'sqlPreview' | 'sqlTruncated'> => {
+/** Code points in `text` (a surrogate pair is one), without making an array of them. */
+const codePoints = (text: string): number => {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) pairs++;
+  }
+  return text.length - pairs;
+};
+
+/**
+ * The preview of a row's `info_head` (sqlPreviewChars + 1 characters) against its `info_length`
+ * (in characters, as CHAR_LENGTH counts them), and the statement's digest where the server gives
+ * no SQL ID (`sqlId`): over `info_long`, the whole text, when the head is not all of it.
+ */
+export const sqlOfRow = (
+  row: ProcessRow,
+  sqlId: string | null = null,
+): Pick<Session, 'sqlPreview' | 'sqlTruncated' | 'sqlDigest'> => {
   const head = text(row.info_head);
-  const preview = head === null ? null : previewOf(head);
+  if (head === null) return { sqlPreview: null, sqlTruncated: false, sqlDigest: null };
+  const preview = previewOf(head);
   const length = row.info_length === null || row.info_length === undefined ? 0 : Number(row.info_length);
-  return { sqlPreview: preview, sqlTruncated: preview !== null && [...preview].length < length };
+  // Fewer UTF-16 units than the text has characters: cut, without counting.
+  const sqlTruncated = preview.length < length || codePoints(preview) < length;
+  const sqlDigest = sqlId === null ? sessionDigest(text(row.info_long) ?? head) : null;
+  return { sqlPreview: preview, sqlTruncated, sqlDigest };
 };
 
 const statusOf = (command: string): Session['status'] => {
@@ -85,7 +116,7 @@ export const processRowToSession = (row: ProcessRow, { address }: RowContext): S
   const id = text(row.id) ?? '0';
   const command = sharedText(row.command) ?? '';
   // Named fields, no spread: the literal gets all its properties in the object itself.
-  const { sqlPreview, sqlTruncated } = sqlPreviewOf(row);
+  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row);
   return {
     key: makeSessionKey(address, id),
     id,
@@ -98,6 +129,7 @@ export const processRowToSession = (row: ProcessRow, { address }: RowContext): S
     state: sharedText(row.state) || null,
     sqlPreview,
     sqlTruncated,
+    sqlDigest,
     observer: address,
     otherObservers: NO_OTHER_OBSERVERS,
     obproxy: null,

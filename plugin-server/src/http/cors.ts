@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ConfigError } from '../config/tenants';
 
 const ALLOWED_HEADERS = 'authorization, content-type, x-request-id, trpc-accept, trpc-batch-mode';
 
@@ -32,22 +31,3 @@ export const cors =
     }
     next();
   };
-
-/** SESSIONS_ALLOWED_ORIGINS: comma-separated origins, each `scheme://host[:port]` with nothing after. */
-export const parseOrigins = (raw: string | undefined): Set<string> => {
-  const origins = new Set<string>();
-  for (const part of (raw ?? '').split(',')) {
-    const text = part.trim();
-    if (!text) continue;
-    let url: URL | undefined;
-    try {
-      url = new URL(text);
-    } catch {}
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== text.replace(/\/$/, ''))
-      throw new ConfigError(
-        `SESSIONS_ALLOWED_ORIGINS: ${JSON.stringify(text)} is not an origin (scheme://host[:port], no path)`,
-      );
-    origins.add(url.origin);
-  }
-  return origins;
-};

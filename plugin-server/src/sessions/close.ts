@@ -1,14 +1,25 @@
 import type { KillInput, KillKind, KillReport } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
+import type { AuditSink } from '../audit/sink';
 import { closeAudit } from '../audit/trail';
 import type { Operator } from '../auth/tokens';
 import { SidecarError } from '../errors/sidecarError';
+import type { Metrics } from '../metrics/metrics';
+import type { CloseRate } from '../rate/closeRate';
+import type { SnapshotStore } from '../snapshots/store';
 import type { TenantHandle } from '../tenants/handle';
-import type { Services } from '../trpc/context';
 import { killSessions } from './kill';
 
+/** What a close call uses of the sidecar's services. */
+export type CloseServices = {
+  closeRate: CloseRate;
+  audit: AuditSink;
+  metrics: Metrics;
+  snapshots: SnapshotStore;
+};
+
 export type CloseCall = {
-  services: Services;
+  services: CloseServices;
   operator: Operator;
   tenant: TenantHandle;
   log: Logger;
@@ -29,7 +40,7 @@ export const closeSessions = async ({
   input,
   kind,
 }: CloseCall): Promise<KillReport> => {
-  const { closeRate, audit: sink, registry, metrics, snapshots } = services;
+  const { closeRate, audit: sink, metrics, snapshots } = services;
   const rate = closeRate.take(operator.sub);
   if (!rate.allowed)
     throw new SidecarError(

@@ -58,6 +58,8 @@ describe('a GV$OB_PROCESSLIST row as a Session', () => {
       state: 'ACTIVE',
       sqlPreview: 'SELECT * FROM oceanbase.GV$OB_PROCESSLIST',
       sqlTruncated: false,
+      // Grouped by its SQL ID: no digest of its own.
+      sqlDigest: null,
       observer: '10.0.0.11:2882',
       otherObservers: [],
       obproxy: null,

@@ -1,6 +1,6 @@
 import { makeSessionKey, type Session } from '@tenant-sessions/contracts';
 import type { DirectAddress, ProcessRow } from '../dialect';
-import { NO_BLOCKERS, NO_OTHER_OBSERVERS, shared, sharedText, sqlPreviewOf, text } from '../rows';
+import { NO_BLOCKERS, NO_OTHER_OBSERVERS, shared, sharedText, sqlOfRow, text } from '../rows';
 
 /** Empty text (SQL_ID, TRANS_STATE and TRACE_ID outside a statement or transaction) as null. */
 const filled = (value: unknown): string | null => text(value) || null;
@@ -48,8 +48,9 @@ export const obRowToSession = (row: ProcessRow): Session => {
   const proxySessionId = text(row.proxy_sessid);
   const viaProxy = proxySessionId !== null;
   const db = sharedText(row.db);
+  const sqlId = filled(row.sql_id);
   // Named fields, no spread: the literal gets all its properties in the object itself.
-  const { sqlPreview, sqlTruncated } = sqlPreviewOf(row);
+  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row, sqlId);
   return {
     key: makeSessionKey(observer, id),
     id,
@@ -63,12 +64,13 @@ export const obRowToSession = (row: ProcessRow): Session => {
     state,
     sqlPreview,
     sqlTruncated,
+    sqlDigest,
     observer,
     otherObservers: NO_OTHER_OBSERVERS,
     obproxy: viaProxy ? text(row.host) : null,
     proxySessionId,
     traceId: filled(row.trace_id),
-    sqlId: filled(row.sql_id),
+    sqlId,
     transactionState: filledShared(row.trans_state),
     protected: false,
     protectedReason: null,

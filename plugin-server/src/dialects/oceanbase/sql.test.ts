@@ -24,9 +24,9 @@ describe('the OceanBase statements', () => {
     });
   });
 
-  it('list only the core columns when the server names none of the optional ones', () => {
+  it('list only the core columns when the server names none of the optional ones, and the whole text of long statements for their digest (no SQL_ID)', () => {
     expect(obStatements(tenant, new Set()).list(1000).sql).toBe(
-      `SELECT /*+ QUERY_TIMEOUT(1000000) */ ${CORE} FROM oceanbase.\`GV$OB_PROCESSLIST\``,
+      `SELECT /*+ QUERY_TIMEOUT(1000000) */ ${CORE}, IF(CHAR_LENGTH(INFO) > 257, INFO, NULL) AS info_long FROM oceanbase.\`GV$OB_PROCESSLIST\``,
     );
   });
 

@@ -1,7 +1,7 @@
 import type { KillKind } from '@tenant-sessions/contracts';
 import { LIMITS, SESSION_ID_PATTERN } from '@tenant-sessions/contracts';
 import type { KillStatement, Statement } from '../dialect';
-import { AUDIT_SQL_COLUMN, idList } from '../rows';
+import { AUDIT_SQL_COLUMN, idList, LONG_SQL_COLUMN } from '../rows';
 import { VIEW, type ViewColumns } from './columns';
 
 /** Whose sessions a tenant's account reads: its own tenant, or one tenant seen from sys. */
@@ -29,7 +29,8 @@ export const listColumns = (columns: ViewColumns): string =>
     'USER_CLIENT_IP AS user_client_ip',
     ...(columns.has('USER_CLIENT_PORT') ? ['USER_CLIENT_PORT AS user_client_port'] : []),
     ...(columns.has('TRACE_ID') ? ['TRACE_ID AS trace_id'] : []),
-    ...(columns.has('SQL_ID') ? ['SQL_ID AS sql_id'] : []),
+    // Without SQL_ID (before 4.2) sessions are grouped by the digest of their whole statement.
+    ...(columns.has('SQL_ID') ? ['SQL_ID AS sql_id'] : [LONG_SQL_COLUMN()]),
     ...(columns.has('TRANS_STATE') ? ['TRANS_STATE AS trans_state'] : []),
   ].join(', ');
 

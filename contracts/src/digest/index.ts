@@ -1,0 +1,3 @@
+export * from './digest';
+export * from './fnv';
+export * from './normalise';

@@ -1,0 +1,5 @@
+export * from './filter';
+export * from './groups';
+export * from './page';
+export * from './sort';
+export * from './text';

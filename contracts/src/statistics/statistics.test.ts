@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sessionDigest } from '../digest/digest';
+import { listPage } from '../listing/page';
+import { type GroupBy, listInput, type Session } from '../sessions';
+import { statisticsOf } from './statistics';
+
+const base: Session = {
+  key: 'o#0',
+  id: '0',
+  user: 'app',
+  source: '10.0.0.1:5000',
+  database: null,
+  command: 'Sleep',
+  timeSeconds: 0,
+  status: 'SLEEP',
+  state: null,
+  sqlPreview: null,
+  sqlTruncated: false,
+  observer: 'o',
+  otherObservers: [],
+  obproxy: null,
+  proxySessionId: null,
+  traceId: null,
+  sqlId: null,
+  sqlDigest: null,
+  transactionState: null,
+  protected: false,
+  protectedReason: null,
+};
+const running = (sql: string): Partial<Session> => ({
+  status: 'ACTIVE',
+  command: 'Query',
+  sqlPreview: sql,
+  sqlDigest: sessionDigest(sql),
+});
+const session = (id: string, fields: Partial<Session>): Session => ({
+  ...base,
+  key: `o#${id}`,
+  id,
+  ...fields,
+});
+
+const sessions = [
+  session('1', {
+    user: 'app',
+    source: '10.0.0.7:4100',
+    database: 'orders',
+    timeSeconds: 5,
+    ...running('SELECT * FROM t WHERE id = 1'),
+  }),
+  session('2', {
+    user: 'app',
+    source: '10.0.0.7:4101',
+    database: 'orders',
+    timeSeconds: 50,
+    ...running("select * FROM t WHERE id = 'x'"),
+  }),
+  session('3', { user: 'app', source: '10.0.0.8:4100', database: null, timeSeconds: 900 }),
+  session('4', {
+    user: 'bi',
+    source: '10.0.0.8:4102',
+    database: 'bi',
+    timeSeconds: 20,
+    ...running('SELECT * FROM t WHERE id = 2'),
+  }),
+  session('5', {
+    user: 'bi',
+    source: '',
+    database: 'bi',
+    timeSeconds: 3000,
+    status: 'KILLED',
+    command: 'Killed',
+  }),
+  session('6', {
+    user: 'ob',
+    source: '10.0.0.9',
+    database: 'bi',
+    timeSeconds: 7,
+    status: 'ACTIVE',
+    sqlId: 'ABC',
+    sqlPreview: 'SELECT 1',
+  }),
+];
+
+describe('statisticsOf', () => {
+  it('counts all and active sessions, the longest over ACTIVE ones only', () => {
+    const stats = statisticsOf(sessions, { activeOnly: false });
+    expect(stats.counts).toEqual({ all: 6, active: 4 });
+    expect(stats.longestActiveSeconds).toBe(50);
+    expect(
+      statisticsOf([sessions[2] as Session, sessions[4] as Session], { activeOnly: false })
+        .longestActiveSeconds,
+    ).toBeNull();
+    expect(statisticsOf([], { activeOnly: false })).toEqual({
+      counts: { all: 0, active: 0 },
+      longestActiveSeconds: null,
+      byUser: [],
+      bySource: [],
+      byDatabase: [],
+      bySql: [],
+    });
+  });
+
+  it('groups by user, by client host without its port, by database (none its own row), by statement', () => {
+    const stats = statisticsOf(sessions, { activeOnly: false });
+    expect(stats.byUser).toEqual([
+      { value: 'app', total: 3, active: 2, maxActiveSeconds: 50 },
+      { value: 'bi', total: 2, active: 1, maxActiveSeconds: 20 },
+      { value: 'ob', total: 1, active: 1, maxActiveSeconds: 7 },
+    ]);
+    expect(stats.bySource).toEqual([
+      { value: '10.0.0.7', total: 2, active: 2, maxActiveSeconds: 50 },
+      { value: '10.0.0.8', total: 2, active: 1, maxActiveSeconds: 20 },
+      { value: '10.0.0.9', total: 1, active: 1, maxActiveSeconds: 7 },
+      { value: null, total: 1, active: 0, maxActiveSeconds: null },
+    ]);
+    expect(stats.byDatabase.map((g) => [g.value, g.total, g.active])).toEqual([
+      ['bi', 3, 2],
+      ['orders', 2, 2],
+      [null, 1, 0],
+    ]);
+  });
+
+  it('groups by SQL ID where the server has one, else by digest: other literals, one row', () => {
+    const { bySql } = statisticsOf(sessions, { activeOnly: false });
+    expect(bySql).toEqual([
+      {
+        value: sessionDigest('SELECT * FROM t WHERE id = 1'),
+        total: 2,
+        active: 2,
+        maxActiveSeconds: 20,
+        sample: 'SELECT * FROM t WHERE id = ?',
+      },
+      {
+        value: sessionDigest("select * FROM t WHERE id = 'x'"),
+        total: 1,
+        active: 1,
+        maxActiveSeconds: 50,
+        sample: 'select * FROM t WHERE id = ?',
+      },
+      { value: 'ABC', total: 1, active: 1, maxActiveSeconds: 7, sample: 'SELECT ?' },
+      { value: null, total: 2, active: 0, maxActiveSeconds: null, sample: null },
+    ]);
+  });
+
+  it('counts ACTIVE sessions only with activeOnly, counts before it', () => {
+    const stats = statisticsOf(sessions, { activeOnly: true });
+    expect(stats.counts).toEqual({ all: 6, active: 4 });
+    expect(stats.byUser.map((g) => [g.value, g.total])).toEqual([
+      ['app', 2],
+      ['bi', 1],
+      ['ob', 1],
+    ]);
+    expect(stats.bySql.some((g) => g.value === null)).toBe(false);
+  });
+
+  it('sorts rows by active, then total, then value', () => {
+    const rows = statisticsOf(
+      [
+        session('1', { user: 'b' }),
+        session('2', { user: 'a' }),
+        session('3', { user: 'c', ...running('SELECT 1') }),
+        session('4', { user: 'd' }),
+        session('5', { user: 'd' }),
+      ],
+      { activeOnly: false },
+    ).byUser;
+    expect(rows.map((g) => g.value)).toEqual(['c', 'd', 'a', 'b']);
+  });
+});
+
+const KINDS: GroupBy[] = ['user', 'source', 'database', 'sql'];
+const ROWS = { user: 'byUser', source: 'bySource', database: 'byDatabase', sql: 'bySql' } as const;
+
+/** Sessions drawn from small pools, so that groups have several members and odd values show up. */
+const arbitrarySession = fc
+  .record({
+    id: fc.bigInt({ min: 0n, max: 18446744073709551615n }).map(String),
+    user: fc.constantFrom('app', 'App', 'ΟΔΟΣ', 'ΟΔΟς', 'report%', ''),
+    host: fc.constantFrom('10.0.0.1', '10.0.0.10', '[::1]', 'fe80::1', 'localhost', ''),
+    port: fc.option(fc.integer({ min: 1, max: 65535 })),
+    database: fc.option(fc.constantFrom('orders', 'Orders', 'bi_2024')),
+    status: fc.constantFrom('ACTIVE', 'SLEEP', 'KILLED'),
+    timeSeconds: fc.integer({ min: 0, max: 100_000 }).map((t) => t / 10),
+    sqlId: fc.option(fc.constantFrom('ABC', 'abc', 'F00D')),
+    sql: fc.option(
+      fc.tuple(
+        fc.constantFrom('SELECT * FROM t WHERE a = ', 'UPDATE t SET b = ', 'select 1 -- '),
+        fc.integer(),
+      ),
+    ),
+  })
+  .map(({ id, host, port, sql, sqlId, ...rest }) => {
+    const text = sql ? `${sql[0]}${sql[1]}` : null;
+    const source = port === null || host === '' || host === 'fe80::1' ? host : `${host}:${port}`;
+    return session(id, {
+      ...rest,
+      source,
+      sqlId,
+      sqlPreview: text,
+      sqlDigest: sqlId ? null : sessionDigest(text),
+    });
+  });
+
+describe('a statistics row and the group filter agree', () => {
+  it('for every kind, a row drills down to exactly the sessions it counted', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitrarySession, { selector: (s) => s.id, maxLength: 60 }),
+        fc.boolean(),
+        (all, activeOnly) => {
+          const stats = statisticsOf(all, { activeOnly });
+          for (const by of KINDS) {
+            const rows = stats[ROWS[by]];
+            let counted = 0;
+            for (const row of rows) {
+              const page = listPage(
+                all,
+                listInput.parse({
+                  clusterId: 'c',
+                  tenantId: 't',
+                  activeOnly,
+                  group: { by, value: row.value },
+                  pageSize: 1000,
+                }),
+              );
+              expect(page.total).toBe(row.total);
+              expect(page.rows.filter((s) => s.status === 'ACTIVE')).toHaveLength(row.active);
+              const active = page.rows.filter((s) => s.status === 'ACTIVE').map((s) => s.timeSeconds);
+              expect(row.maxActiveSeconds).toBe(active.length ? Math.max(...active) : null);
+              counted += row.total;
+            }
+            expect(new Set(rows.map((r) => r.value)).size).toBe(rows.length);
+            expect(counted).toBe(activeOnly ? all.filter((s) => s.status === 'ACTIVE').length : all.length);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
