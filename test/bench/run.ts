@@ -6,6 +6,7 @@ import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { fanIn } from './fanin';
+import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
 import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
@@ -24,8 +25,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,watch,memory runs only those parts
- * (the parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,ob,browser,amplification,watch,memory runs only those
+ * parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -87,6 +88,11 @@ const main = async () => {
     const fresh = await sidecar(0);
     figures.push(...(await listOverhead(url, admin, crowd, fresh)));
     await fresh.stop();
+  }
+
+  if (wanted('locks')) {
+    log('bench: the snapshot read with and without its lock read, 1,000 connections, 50 waiting …');
+    figures.push(...(await locksOverhead(url, admin, crowd, side)));
   }
 
   const coalescing = await sidecar(1000, dist);

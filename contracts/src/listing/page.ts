@@ -21,7 +21,7 @@ export const listPage = <S extends Session>(sessions: readonly S[], query: ListQ
   }
   const start = query.pageIndex * query.pageSize;
   return {
-    rows: sortSessions(matching, query.sort).slice(start, start + query.pageSize),
+    rows: sortSessions(matching, query.sort, query.blockers === true).slice(start, start + query.pageSize),
     total: matching.length,
     counts: { all: sessions.length, active },
   };

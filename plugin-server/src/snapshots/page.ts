@@ -16,5 +16,6 @@ export const pageOf = (snapshot: Snapshot & { truncated?: boolean }, query: List
     visibility: snapshot.visibility,
     serverVersion: snapshot.serverVersion,
     truncated: snapshot.truncated ?? false,
+    ...(snapshot.locks ? { locks: snapshot.locks } : {}),
   };
 };
