@@ -29,7 +29,7 @@ export const closeSessions = async ({
   input,
   kind,
 }: CloseCall): Promise<KillReport> => {
-  const { closeRate, audit: sink, registry, metrics, snapshots } = services;
+  const { closeRate, audit: sink, metrics, snapshots } = services;
   const rate = closeRate.take(operator.sub);
   if (!rate.allowed)
     throw new SidecarError(
