@@ -30,7 +30,10 @@ const slowFirstSink = (): AuditSink & { appended: string[] } => {
       await new Promise((resolve) => setTimeout(resolve, 30 / pending));
       appended.push(record.sessionId);
     },
+    intend: async () => undefined,
+    settle: async () => undefined,
     flush: async () => undefined,
+    recover: async () => ({ unfinished: 0 }),
     list: async () => ({ rows: [], total: 0 }),
     close: async () => undefined,
   };
@@ -43,8 +46,9 @@ describe('the audit of one close call', () => {
       operator: 'op',
       tenant: { clusterId: 'c', tenantId: 't' },
       log: pino({ level: 'silent' }),
+      callId: 'call-1',
     });
-    await Promise.all([1, 2, 3].map((n) => audit.record(attempt(n))));
+    await Promise.all([1, 2, 3].map((n) => audit.recorder.record(attempt(n))));
     expect(sink.appended).toEqual(['1', '2', '3']);
   });
 
@@ -61,8 +65,9 @@ describe('the audit of one close call', () => {
       operator: 'op',
       tenant: { clusterId: 'c', tenantId: 't' },
       log: pino({ level: 'silent' }),
+      callId: 'call-1',
     });
-    const results = await Promise.allSettled([1, 2, 3].map((n) => audit.record(attempt(n))));
+    const results = await Promise.allSettled([1, 2, 3].map((n) => audit.recorder.record(attempt(n))));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(sink.appended).toEqual(['1', '3']);
   });

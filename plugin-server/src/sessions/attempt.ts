@@ -28,7 +28,12 @@ export const auditSqlByKey = (rows: ProcessRow[], sessions: Session[]): Map<stri
 /** One step of a close call as the audit records it: which session, what it was, what came of it. */
 export const attemptOf = (step: Step, kind: KillKind, auditSql: Map<string, AuditSql>): KillAttempt => {
   const { sessionKey, session } = step;
-  const outcome = step.outcome ?? { outcome: 'error', message: 'nothing was decided' };
+  const outcome = step.outcome ?? {
+    outcome: 'error',
+    message: 'nothing was decided',
+    code: undefined,
+    params: undefined,
+  };
   const sql = session
     ? (auditSql.get(session.key) ?? { sql: session.sqlPreview, sqlTruncated: session.sqlTruncated })
     : NO_SQL;
@@ -42,5 +47,6 @@ export const attemptOf = (step: Step, kind: KillKind, auditSql: Map<string, Audi
     kind,
     outcome: outcome.outcome,
     message: outcome.message,
+    ...(outcome.code ? { code: outcome.code, params: outcome.params } : {}),
   };
 };

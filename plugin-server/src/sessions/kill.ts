@@ -1,12 +1,13 @@
 import type { KillKind, KillReport, KillResult } from '@tenant-sessions/contracts';
 import { parseSessionKey } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
-import type { AttemptRecorder } from '../audit/sink';
+import type { CallRecorder } from '../audit/trail';
 import type { SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { attemptOf, auditSqlByKey } from './attempt';
+import { outcome } from './outcomes';
 import { planClose, type Step, sameSessionOutcome } from './plan';
-import { sendPlan } from './send';
+import { answerSeconds, sendPlan } from './send';
 import { finishSessions } from './snapshot';
 
 export { KILL_CONCURRENCY } from './send';
@@ -20,11 +21,8 @@ export type KillRequest = {
   operator: string;
   ownIds: () => Set<string>;
   log: Logger;
-  /**
-   * Appends one attempt to the audit (audit/trail.ts), rejecting when it cannot; its `flush`
-   * makes the call's attempts durable (one fsync for the call) and is awaited before answering.
-   */
-  record: AttemptRecorder;
+  /** The call's audit (audit/trail.ts): write ahead, then each outcome, then one flush. */
+  record: CallRecorder;
 };
 
 /** How long a closed session may linger in the processlist before the answer is sent anyway. */
@@ -33,7 +31,10 @@ const GONE_WAIT_MS = 1500;
 const GONE_FIRST_PAUSE_MS = 2;
 const GONE_MAX_PAUSE_MS = 25;
 
-/** Waits (bounded) until closed sessions have left the processlist, so the next list shows it. */
+/**
+ * Waits (bounded) until closed sessions have left the processlist, so the next list shows it.
+ * Only a courtesy to the next list: a failure (a server gone quiet) ends the wait, never the call.
+ */
 const waitUntilGone = async (
   connection: TenantConnection,
   dialect: SessionDialect,
@@ -43,8 +44,8 @@ const waitUntilGone = async (
   const deadline = Date.now() + GONE_WAIT_MS;
   // A killed session usually leaves within milliseconds: look again soon, then less often.
   let pause = GONE_FIRST_PAUSE_MS;
-  while (ids.length > 0 && Date.now() < deadline) {
-    const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
+  while (ids.length > 0 && Date.now() < deadline && !connection.broken()) {
+    const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs)).catch(() => []);
     if (rows.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, pause));
     pause = Math.min(pause * 2, GONE_MAX_PAUSE_MS);
@@ -53,16 +54,20 @@ const waitUntilGone = async (
 
 /**
  * sessions.kill / killQuery: a fresh read of the named sessions, the plan (sessions/plan.ts:
- * refusals, one KILL per session), the sending (sessions/send.ts: several connections at once,
- * the OBProxy retry), each attempt handed to `request.record` as soon as its answer is in, before
- * that connection sends another KILL, and all of them made durable by `request.record.flush`
- * (one fsync, while the closed sessions are awaited) before the answer. One session's failure
- * never stops the others; a record that cannot be written stops every further KILL (those
- * already in flight are still recorded, and what was appended is flushed before that failure is
- * answered). Results come back in the order of `sessionKeys`.
+ * refusals, one KILL per session), then write ahead: the attempt of every KILL about to be sent
+ * made durable at once (`record.intend`: one fsync, with the refusals beside them), and only
+ * then the sending (sessions/send.ts: several connections at once, the OBProxy retry). Each
+ * outcome is appended as its answer comes (`record.settle`), before that connection sends
+ * another KILL, and all of them made durable by `record.flush` (one fsync, while the closed
+ * sessions are awaited) before the answer. One session's failure never stops the others; a
+ * record that cannot be written stops every further KILL (what was appended is still flushed
+ * before that failure is answered). A KILL whose answer never came is `unknown`; none is started
+ * once the statement timeout has passed since the call began. Results come back in the order of
+ * `sessionKeys`.
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
-  const { handle, sessionKeys, kind } = request;
+  const { handle, sessionKeys, kind, record } = request;
+  const began = Date.now();
   return handle.withConnection(async (connection) => {
     const { dialect } = connection.probe;
     const timeoutMs = handle.config.statementTimeoutMs;
@@ -84,35 +89,70 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
         return target ? [[target.key, target] as const] : [];
       }),
     );
-    const record = (step: Step) => {
-      step.outcome ??= { outcome: 'error', message: 'nothing was decided' };
-      return request.record(attemptOf(step, kind, auditSql));
-    };
-    let closed: string[];
+    const taken = plan.work.map((i) => plan.steps[i] as Step);
+    const toSend = taken.filter((step) => !step.outcome && step.session);
+    const attempt = (step: Step) => attemptOf(step, kind, auditSql);
+    const intents = new Map<Step, string>();
+    const intentIds = await record.intend(
+      taken.map((step) =>
+        step.outcome
+          ? { attempt: attempt(step), send: false }
+          : { attempt: { ...attempt(step), outcome: 'unknown' as const, message: null }, send: true },
+      ),
+    );
+    for (const [i, step] of taken.entries()) if (!step.outcome) intents.set(step, intentIds[i] as string);
+    const settle = (step: Step) => record.settle(intents.get(step) as string, attempt(step));
+    const sendWork = plan.work.filter((i) => intents.has(plan.steps[i] as Step));
+    let closed: string[] = [];
+    let failure: { error: unknown } | undefined;
     try {
-      closed = await sendPlan(plan, { handle, connection, dialect, kind, direct, done: record });
+      closed = await sendPlan(
+        { ...plan, work: sendWork },
+        { handle, connection, dialect, kind, direct, done: settle, deadline: began + timeoutMs },
+      );
+    } catch (error) {
+      failure = { error };
+    }
+    // What was never sent (the audit failed, the server stopped answering, the time ran out)
+    // is said so, in the audit too where it can still be written.
+    for (const step of toSend) {
+      if (step.outcome) continue;
+      const id = step.session?.id ?? '';
+      step.outcome = failure
+        ? outcome('error', 'Not sent: the audit failed earlier in the call', 'error.not_sent', { id })
+        : outcome(
+            'error',
+            `Not sent: ${handle.address} stopped answering earlier in the call (no answer within ${answerSeconds(timeoutMs)} s)`,
+            'error.not_sent_unanswered',
+            { id, address: handle.address, seconds: answerSeconds(timeoutMs) },
+          );
+      await settle(step).catch(() => undefined);
+    }
+    try {
+      if (failure) throw failure.error;
       for (const step of plan.steps) {
         const first = plan.steps[step.sameAs];
         const same = first && sameSessionOutcome(first);
         if (!same) continue;
         step.outcome = same;
-        await record(step);
+        await record.record(attempt(step));
       }
     } catch (error) {
       // An append failed (AUDIT_UNAVAILABLE): what was appended before it is still made durable.
-      await request.record.flush?.().catch(() => undefined);
+      await record.flush().catch(() => undefined);
       throw error;
     }
     // The fsync of the call's records overlaps the wait for the closed sessions to leave; the
     // answer waits for both, and a failed fsync answers AUDIT_UNAVAILABLE.
     const [flushed] = await Promise.allSettled([
-      request.record.flush?.(),
+      record.flush(),
       kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
     ]);
     if (flushed.status === 'rejected') throw flushed.reason;
-    const results: KillResult[] = plan.steps.map(({ sessionKey, outcome }) => ({
+    const results: KillResult[] = plan.steps.map(({ sessionKey, outcome: done }) => ({
       sessionKey,
-      ...(outcome ?? { outcome: 'error', message: 'nothing was decided' }),
+      ...(done ??
+        outcome('error', 'nothing was decided', 'error.server', { id: '', errno: '', serverMessage: '' })),
     }));
     return { results };
   });

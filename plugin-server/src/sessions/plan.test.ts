@@ -54,10 +54,14 @@ describe('the plan of a close call', () => {
     expect(steps[0]?.outcome).toEqual({
       outcome: 'not_found',
       message: "Session 7 is not on db:3306 any more (or not visible to the sidecar's account)",
+      code: 'not_found.gone',
+      params: { id: '7', address },
     });
     expect(steps[1]?.outcome).toEqual({
       outcome: 'protected',
       message: 'Never closed from here: the sidecar’s own connection',
+      code: 'protected',
+      params: { id: '1', reason: 'the sidecar’s own connection' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { makeSessionKey, parseSessionKey, type Session } from '@tenant-sessions/contracts';
 import type { SeenSessions } from '../tenants/handle';
-import type { Outcome } from './outcomes';
+import { type Outcome, outcome } from './outcomes';
 
 /** One named key of a close call: refused, a KILL of its own, or the same session as an earlier key. */
 export type Step = {
@@ -51,19 +51,34 @@ export const refusal = (
   session: Session | undefined,
   { address, expected, lastSeen }: Pick<PlanInput, 'address' | 'expected' | 'lastSeen'>,
 ): Outcome | null => {
-  if (!session)
-    return {
-      outcome: 'not_found',
-      message: `Session ${parseSessionKey(key).id} is not on ${address} any more (or not visible to the sidecar's account)`,
-    };
-  if (session.protected)
-    return { outcome: 'protected', message: `Never closed from here: ${session.protectedReason}` };
+  if (!session) {
+    const { id } = parseSessionKey(key);
+    return outcome(
+      'not_found',
+      `Session ${id} is not on ${address} any more (or not visible to the sidecar's account)`,
+      'not_found.gone',
+      { id, address },
+    );
+  }
+  const { id } = session;
+  if (session.protected) {
+    const reason = session.protectedReason ?? '';
+    return outcome('protected', `Never closed from here: ${reason}`, 'protected', { id, reason });
+  }
   const seen = expected?.[key] ?? lastSeen?.get(key);
   if (seen && (seen.user !== session.user || seen.source !== session.source))
-    return {
-      outcome: 'changed',
-      message: `Session ${session.id} now belongs to ${session.user} from ${session.source}, not ${seen.user} from ${seen.source}: refresh the list`,
-    };
+    return outcome(
+      'changed',
+      `Session ${id} now belongs to ${session.user} from ${session.source}, not ${seen.user} from ${seen.source}: refresh the list`,
+      'changed.owner',
+      {
+        id,
+        user: session.user,
+        source: session.source,
+        expectedUser: seen.user,
+        expectedSource: seen.source,
+      },
+    );
   return null;
 };
 
@@ -101,7 +116,10 @@ export const planClose = (input: PlanInput): Plan => {
 
 /** The outcome of a key naming the same session as an earlier one: that KILL's. */
 export const sameSessionOutcome = (first: Step): Outcome | undefined =>
-  first.outcome && {
-    outcome: first.outcome.outcome,
-    message: `The same session as ${first.sessionKey}, on another observer: one KILL was sent for both`,
-  };
+  first.outcome &&
+  outcome(
+    first.outcome.outcome,
+    `The same session as ${first.sessionKey}, on another observer: one KILL was sent for both`,
+    'same_session',
+    { id: first.session?.id ?? parseSessionKey(first.sessionKey).id, firstKey: first.sessionKey },
+  );
