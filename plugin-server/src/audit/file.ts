@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeSync } from 'node:fs';
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
 import { type FileHandle, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -26,8 +26,8 @@ const syncFolder = async (folder: string) => {
  *
  * Recover, do not wedge: a failed write or fsync marks the descriptor suspect; the next call
  * closes it and opens the path again (saying so in the log), and a last line left without its
- * newline (a failed or torn write) is ended before the next record, so no record is ever glued
- * to a fragment. The file is also reopened when it is missing or was replaced (log rotation),
+ * newline (a failed or torn write) is cut before the next record, so no record is ever glued to
+ * a fragment. The file is also reopened when it is missing or was replaced (log rotation),
  * creating its folder.
  */
 export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })): AuditSink => {
@@ -62,10 +62,18 @@ export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })):
    */
   const writeLines = (to: FileHandle, text: string) => {
     dirty = true;
+    let before: number | undefined;
     try {
+      before = fstatSync(to.fd).size;
       writeAll(to.fd, text);
     } catch (error) {
       suspect = error;
+      // A part written (disk full, a size limit) is cut at once where the file allows it; else
+      // the next opening cuts it.
+      if (before !== undefined)
+        try {
+          ftruncateSync(to.fd, before);
+        } catch {}
       throw error;
     }
   };
@@ -92,16 +100,24 @@ export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })):
     await old.close().catch(() => undefined);
   };
 
-  /** Ends a last line left without its newline (a torn or failed write), so the next line stands alone. */
-  const endPartialLine = async (opened: FileHandle, size: number) => {
+  /**
+   * Cuts a last line left without its newline (a torn or failed write) back to the end of the
+   * last whole line, so the file stays one JSON object a line and the next record stands alone.
+   * Such a fragment is never a KILL's record: a KILL is sent only once its attempt is whole and
+   * fsync'd.
+   */
+  const cutPartialLine = async (opened: FileHandle, size: number) => {
     if (size === 0) return;
-    const last = Buffer.alloc(1);
-    await opened.read(last, 0, 1, size - 1);
-    if (last[0] === 0x0a) return;
-    writeAll(opened.fd, '\n');
+    const window = Buffer.alloc(Math.min(size, 1 << 20));
+    const from = size - window.length;
+    await opened.read(window, 0, window.length, from);
+    if (window[window.length - 1] === 0x0a) return;
+    const last = window.lastIndexOf(0x0a);
+    const keep = last >= 0 ? from + last + 1 : 0;
+    await opened.truncate(keep);
     log.warn(
-      { audit: where, offset: size },
-      'audit: the last line was partial (a torn or failed write): ended it before the next record',
+      { audit: where, offset: keep, bytes: size - keep },
+      'audit: the last line was partial (a torn or failed write): cut it before the next record',
     );
   };
 
@@ -112,10 +128,10 @@ export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })):
     const after = suspect;
     await dropHandle();
     await mkdir(path.dirname(where), { recursive: true });
-    const opened = await open(where, 'a', 0o640);
+    const opened = await open(where, 'a+', 0o640);
     try {
       const st = await opened.stat();
-      if (st.isFile()) await endPartialLine(opened, st.size);
+      if (st.isFile()) await cutPartialLine(opened, st.size);
       handleIno = st.ino;
     } catch (error) {
       await opened.close().catch(() => undefined);

@@ -85,7 +85,7 @@ export class AuditFileIndex {
         this.tornReported = this.upTo;
         this.log.warn(
           { audit: this.where, offset: this.upTo, bytes: carry.length },
-          'audit: a torn last line (no newline: the writer stopped mid-line) is skipped; it is ended before the next record',
+          'audit: a torn last line (no newline: the writer stopped mid-line) is skipped; it is cut before the next record',
         );
       }
     } finally {
