@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeCrowd, goneOf, openCrowd } from '../support/crowd';
 import { connect, endpoint } from '../support/db';
 import { startSidecarProcess } from '../support/process';
-import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { type CallResult, startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
 
 // The audit's disk full, its file unwritable mid-call: no KILL without its record, the answer
 // AUDIT_UNAVAILABLE naming the path and the cause, and once the fault is gone the next close
@@ -77,7 +77,7 @@ const namedIn = (file: string) => {
   );
 };
 
-const expectRefused = (answer: { status: number; body: any }, where: string, cause: RegExp) => {
+const expectRefused = (answer: CallResult, where: string, cause: RegExp) => {
   expect(answer.status, JSON.stringify(answer.body)).toBe(503);
   expect(answer.body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
   expect(answer.body.error.message).toContain(where);
