@@ -88,8 +88,18 @@ export const closeAudit = (
    * whatever order its own connections answer.
    */
   let queue: Promise<unknown> = Promise.resolve();
+  /** The first write of the call that failed: the writes queued behind it fail at once. */
+  let broken: SidecarError | undefined;
   const inTurn = (work: () => Promise<void>): Promise<void> => {
-    const done = queue.then(work);
+    const done = queue.then(async () => {
+      if (broken) throw broken;
+      try {
+        await work();
+      } catch (error) {
+        if (error instanceof SidecarError) broken ??= error;
+        throw error;
+      }
+    });
     queue = done.catch(() => undefined);
     return done;
   };

@@ -5,6 +5,7 @@ import type { CallRecorder } from '../audit/trail';
 import type { SessionDialect } from '../dialects';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { attemptOf, auditSqlByKey } from './attempt';
+import { claimSessions } from './claim';
 import { outcome } from './outcomes';
 import { planClose, type Step, sameSessionOutcome } from './plan';
 import { answerSeconds, sendPlan } from './send';
@@ -66,94 +67,112 @@ const waitUntilGone = async (
  * `sessionKeys`.
  */
 export const killSessions = (request: KillRequest): Promise<KillReport> => {
-  const { handle, sessionKeys, kind, record } = request;
+  const { handle, sessionKeys } = request;
   const began = Date.now();
   return handle.withConnection(async (connection) => {
-    const { dialect } = connection.probe;
-    const timeoutMs = handle.config.statementTimeoutMs;
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
-    const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
-    const context = { address: handle.address };
-    const read = rows.map((row) => dialect.toSession(row, context));
-    const auditSql = auditSqlByKey(rows, read);
-    const plan = planClose({
-      address: handle.address,
-      sessionKeys,
-      fresh: finishSessions(dialect, read, request.ownIds()),
-      expected: request.expected,
-      lastSeen: handle.lastSeen,
-    });
-    const direct = new Map(
-      rows.flatMap((row) => {
-        const target = dialect.directAddress?.(row);
-        return target ? [[target.key, target] as const] : [];
-      }),
-    );
-    const taken = plan.work.map((i) => plan.steps[i] as Step);
-    const toSend = taken.filter((step) => !step.outcome && step.session);
-    const attempt = (step: Step) => attemptOf(step, kind, auditSql);
-    const intents = new Map<Step, string>();
-    const intentIds = await record.intend(
-      taken.map((step) =>
-        step.outcome
-          ? { attempt: attempt(step), send: false }
-          : { attempt: { ...attempt(step), outcome: 'unknown' as const, message: null }, send: true },
-      ),
-    );
-    for (const [i, step] of taken.entries()) if (!step.outcome) intents.set(step, intentIds[i] as string);
-    const settle = (step: Step) => record.settle(intents.get(step) as string, attempt(step));
-    const sendWork = plan.work.filter((i) => intents.has(plan.steps[i] as Step));
-    let closed: string[] = [];
-    let failure: { error: unknown } | undefined;
+    const wait = Math.min(2, handle.config.statementTimeoutMs / 2000);
+    const release = await claimSessions(connection, connection.probe.dialect, ids, wait);
     try {
-      closed = await sendPlan(
-        { ...plan, work: sendWork },
-        { handle, connection, dialect, kind, direct, done: settle, deadline: began + timeoutMs },
-      );
-    } catch (error) {
-      failure = { error };
+      return await closeOn(request, connection, ids, began);
+    } finally {
+      await release();
     }
-    // What was never sent (the audit failed, the server stopped answering, the time ran out)
-    // is said so, in the audit too where it can still be written.
-    for (const step of toSend) {
-      if (step.outcome) continue;
-      const id = step.session?.id ?? '';
-      step.outcome = failure
-        ? outcome('error', 'Not sent: the audit failed earlier in the call', 'error.not_sent', { id })
-        : outcome(
-            'error',
-            `Not sent: ${handle.address} stopped answering earlier in the call (no answer within ${answerSeconds(timeoutMs)} s)`,
-            'error.not_sent_unanswered',
-            { id, address: handle.address, seconds: answerSeconds(timeoutMs) },
-          );
-      await settle(step).catch(() => undefined);
-    }
-    try {
-      if (failure) throw failure.error;
-      for (const step of plan.steps) {
-        const first = plan.steps[step.sameAs];
-        const same = first && sameSessionOutcome(first);
-        if (!same) continue;
-        step.outcome = same;
-        await record.record(attempt(step));
-      }
-    } catch (error) {
-      // An append failed (AUDIT_UNAVAILABLE): what was appended before it is still made durable.
-      await record.flush().catch(() => undefined);
-      throw error;
-    }
-    // The fsync of the call's records overlaps the wait for the closed sessions to leave; the
-    // answer waits for both, and a failed fsync answers AUDIT_UNAVAILABLE.
-    const [flushed] = await Promise.allSettled([
-      record.flush(),
-      kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
-    ]);
-    if (flushed.status === 'rejected') throw flushed.reason;
-    const results: KillResult[] = plan.steps.map(({ sessionKey, outcome: done }) => ({
-      sessionKey,
-      ...(done ??
-        outcome('error', 'nothing was decided', 'error.server', { id: '', errno: '', serverMessage: '' })),
-    }));
-    return { results };
   });
+};
+
+/** The close once its sessions are claimed: the fresh read, the plan, write ahead, the sending. */
+const closeOn = async (
+  request: KillRequest,
+  connection: TenantConnection,
+  ids: string[],
+  began: number,
+): Promise<KillReport> => {
+  const { handle, sessionKeys, kind, record } = request;
+  const { dialect } = connection.probe;
+  const timeoutMs = handle.config.statementTimeoutMs;
+  const rows = await connection.read(dialect.sessionsByIds(ids, timeoutMs));
+  const context = { address: handle.address };
+  const read = rows.map((row) => dialect.toSession(row, context));
+  const auditSql = auditSqlByKey(rows, read);
+  const plan = planClose({
+    address: handle.address,
+    sessionKeys,
+    fresh: finishSessions(dialect, read, request.ownIds()),
+    expected: request.expected,
+    lastSeen: handle.lastSeen,
+  });
+  const direct = new Map(
+    rows.flatMap((row) => {
+      const target = dialect.directAddress?.(row);
+      return target ? [[target.key, target] as const] : [];
+    }),
+  );
+  const taken = plan.work.map((i) => plan.steps[i] as Step);
+  const toSend = taken.filter((step) => !step.outcome && step.session);
+  const attempt = (step: Step) => attemptOf(step, kind, auditSql);
+  const intents = new Map<Step, string>();
+  const intentIds = await record.intend(
+    taken.map((step) =>
+      step.outcome
+        ? { attempt: attempt(step), send: false }
+        : { attempt: { ...attempt(step), outcome: 'unknown' as const, message: null }, send: true },
+    ),
+  );
+  for (const [i, step] of taken.entries()) if (!step.outcome) intents.set(step, intentIds[i] as string);
+  const settle = (step: Step) => record.settle(intents.get(step) as string, attempt(step));
+  const sendWork = plan.work.filter((i) => intents.has(plan.steps[i] as Step));
+  let closed: string[] = [];
+  let failure: { error: unknown } | undefined;
+  try {
+    closed = await sendPlan(
+      { ...plan, work: sendWork },
+      { handle, connection, dialect, kind, direct, done: settle, deadline: began + timeoutMs },
+    );
+  } catch (error) {
+    failure = { error };
+  }
+  // What was never sent (the audit failed, the server stopped answering, the time ran out) is
+  // said so in the answer, and in the audit unless the audit is what failed (those attempts read
+  // back as unknown: check whether the session is still there).
+  for (const step of toSend) {
+    if (step.outcome) continue;
+    const id = step.session?.id ?? '';
+    step.outcome = failure
+      ? outcome('error', 'Not sent: the audit failed earlier in the call', 'error.not_sent', { id })
+      : outcome(
+          'error',
+          `Not sent: ${handle.address} stopped answering earlier in the call (no answer within ${answerSeconds(timeoutMs)} s)`,
+          'error.not_sent_unanswered',
+          { id, address: handle.address, seconds: answerSeconds(timeoutMs) },
+        );
+    if (!failure) await settle(step).catch(() => undefined);
+  }
+  try {
+    if (failure) throw failure.error;
+    for (const step of plan.steps) {
+      const first = plan.steps[step.sameAs];
+      const same = first && sameSessionOutcome(first);
+      if (!same) continue;
+      step.outcome = same;
+      await record.record(attempt(step));
+    }
+  } catch (error) {
+    // An append failed (AUDIT_UNAVAILABLE): what was appended before it is still made durable.
+    await record.flush().catch(() => undefined);
+    throw error;
+  }
+  // The fsync of the call's records overlaps the wait for the closed sessions to leave; the
+  // answer waits for both, and a failed fsync answers AUDIT_UNAVAILABLE.
+  const [flushed] = await Promise.allSettled([
+    record.flush(),
+    kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
+  ]);
+  if (flushed.status === 'rejected') throw flushed.reason;
+  const results: KillResult[] = plan.steps.map(({ sessionKey, outcome: done }) => ({
+    sessionKey,
+    ...(done ??
+      outcome('error', 'nothing was decided', 'error.server', { id: '', errno: '', serverMessage: '' })),
+  }));
+  return { results };
 };
