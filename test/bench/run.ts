@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
@@ -21,7 +22,7 @@ const started = Date.now();
 const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
-/** BENCH_ONLY=overhead,fanin,closing,ob,browser,memory runs only those parts (the parcel's size always). */
+/** BENCH_ONLY=overhead,fanin,closing,audit,ob,browser,memory runs only those parts (the parcel's size always). */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
 
@@ -30,6 +31,11 @@ const main = async () => {
   const dist = await buildPortal();
   later(() => rmSync(dist, { recursive: true, force: true }));
   figures.push(...parcelSize(dist));
+
+  if (wanted('audit')) {
+    log('bench: audit.list on a 1 GiB JSON-lines audit (written to a temporary folder, deleted after) …');
+    figures.push(...(await auditAtScale()));
+  }
 
   const { url, throwaway } = await provision();
   if (throwaway) later(() => throwaway.stop());

@@ -182,8 +182,10 @@ export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })):
     flush: () => serial(syncHandle),
     list: async (query) => {
       const end = await index.catchUp();
-      const rows = await readPageBackwards(where, end, query);
-      return { rows, total: index.total(query) };
+      const total = index.total(query);
+      // Past the last matching record (or none at all): nothing to read.
+      if (query.pageIndex * query.pageSize >= total) return { rows: [], total };
+      return { rows: await readPageBackwards(where, end, query), total };
     },
     recover: async () => {
       await index.catchUp();
