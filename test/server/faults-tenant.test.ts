@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCrowd, openCrowd, stillListed } from '../support/crowd';
 import { connect } from '../support/db';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import { startRestartableMariadb } from '../support/restartable';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
 
 // The tenant's server frozen (SIGSTOP) 25 ms into a close of 100 sessions: the call answers
@@ -120,5 +121,47 @@ describe('a tenant server frozen during a close', () => {
         params: { reason: 'TENANT_TIMEOUT' },
       });
     closeCrowd(crowd);
+  });
+});
+
+describe("a tenant's server killed and started again", () => {
+  it('answers TENANT_UNREACHABLE naming host:port meanwhile, the refused close recorded, then serves it again', async () => {
+    const server = await startRestartableMariadb();
+    const local = await startSidecar([tenantOn(server.url, 'restarted', { statementTimeoutMs: TIMEOUT_MS })]);
+    const at = { clusterId: 'test', tenantId: 'restarted' };
+    const address = `127.0.0.1:${server.port}`;
+    try {
+      expect((await local.query('sessions.list', at)).status).toBe(200);
+      await server.kill();
+      const list = await local.query('sessions.list', at);
+      expect(list.status).toBe(503);
+      expect(list.body.error.data.reason).toBe('TENANT_UNREACHABLE');
+      expect(list.body.error.message).toContain(address);
+      const close = await local.mutate('sessions.kill', { ...at, sessionKeys: [`${address}#12345`] });
+      expect(close.status).toBe(503);
+      expect(close.body.error.data.reason).toBe('TENANT_UNREACHABLE');
+      await server.start();
+      // Without restarting the sidecar: its pool's dead connections are dropped, new ones made.
+      const again = await local.query('sessions.list', at);
+      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      const [victim] = await openCrowd(server.url, 1);
+      const closed = await local.mutate('sessions.kill', {
+        ...at,
+        sessionKeys: [`${address}#${victim?.threadId}`],
+      });
+      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+      expect(closed.body.result.data.results[0].outcome).toBe('killed');
+      const audit = await local.query('audit.list', { ...at, pageSize: 200 });
+      expect(
+        audit.body.result.data.rows.map((r: { outcome: string; code?: string }) => [r.outcome, r.code]),
+      ).toEqual([
+        ['killed', 'killed'],
+        ['error', 'error.refused'],
+      ]);
+      victim?.destroy();
+    } finally {
+      await local.stop();
+      await server.stop();
+    }
   });
 });
