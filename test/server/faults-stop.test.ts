@@ -25,6 +25,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ts-stop-'));
 });
 afterAll(async () => {
+  db?.thaw();
   await admin?.end();
   await db?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -43,11 +44,14 @@ describe('SIGTERM', () => {
         ...main,
         sessionKeys: ids.map((id) => `127.0.0.1:${db.port}#${id}`),
       });
-      // Once the KILLs have begun.
+      // Once the KILLs have begun, the tenant's server is frozen a moment: the call is surely still
+      // in flight when the stop begins.
       while ((await stillListed(admin, ids)).size === SESSIONS) await new Promise((r) => setTimeout(r, 1));
+      db.freeze();
       sidecar.child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 300));
       const meanwhile = await sidecar.query('sessions.list', main).catch(() => ({ status: 0, body: null }));
+      db.thaw();
       const answer = await call;
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       const results: KillResult[] = answer.body.result.data.results;

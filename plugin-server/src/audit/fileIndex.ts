@@ -46,8 +46,22 @@ export class AuditFileIndex {
     return this.pending.size;
   }
 
-  /** Reads what was appended since the last time; resolves with the end of the whole lines. */
-  async catchUp(): Promise<number> {
+  private reading: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Reads what was appended since the last time; resolves with the end of the whole lines. One
+   * reading at a time (the start's and a list's), so no line is counted twice.
+   */
+  catchUp(): Promise<number> {
+    const next = this.reading.then(
+      () => this.readNew(),
+      () => this.readNew(),
+    );
+    this.reading = next.catch(() => undefined);
+    return next;
+  }
+
+  private async readNew(): Promise<number> {
     const onDisk = await stat(this.where).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
