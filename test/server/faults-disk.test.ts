@@ -11,7 +11,6 @@ import {
   symlinkSync,
   truncateSync,
   unlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
