@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { batchAmplification } from './amplification';
+import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
@@ -25,8 +26,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,locks,fanin,closing,ob,browser,amplification,watch,memory runs only those
- * parts (the parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory runs only
+ * those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -36,6 +37,11 @@ const main = async () => {
   const dist = await buildPortal();
   later(() => rmSync(dist, { recursive: true, force: true }));
   figures.push(...parcelSize(dist));
+
+  if (wanted('audit')) {
+    log('bench: audit.list on a 1 GiB JSON-lines audit (written to a temporary folder, deleted after) …');
+    figures.push(...(await auditAtScale()));
+  }
 
   const { url, throwaway } = await provision();
   if (throwaway) later(() => throwaway.stop());

@@ -182,8 +182,11 @@ describe('sessions.watch over server-sent events', () => {
     const first = await stream.nextPage(() => true);
     expect(first).toMatchObject({ rows: [], total: 0, visibility: 'own-sessions-only' });
     const ping = await stream.next((e) => e.event === 'ping', 15_000);
-    // About ten reads, one page: the refresh of an unchanged page comes after 30 s only.
-    expect(stream.pages()).toHaveLength(1);
+    // About ten reads, one page: the refresh of an unchanged page comes after 30 s only. (The pool
+    // opens its second connection, for the lock read beside the processlist, after the first
+    // read: that one change of the sidecar's own sessions may show once, then nothing moves.)
+    expect(stream.pages().length).toBeLessThanOrEqual(2);
+    expect(stream.events.filter((e) => e.event === 'message').length).toBe(stream.pages().length);
     expect(ping.at - (stream.events.find((e) => e.event === 'message')?.at ?? 0)).toBeLessThanOrEqual(15_000);
     const text = await metrics();
     expect(
