@@ -34,7 +34,10 @@ function SessionRow({ row, table, meta }: Props) {
       onKeyDown={
         open
           ? (event) => {
-              if (event.key === 'Enter' && event.target === event.currentTarget) open(session);
+              if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
+              // Else the same Enter would press the panel's Close button, which takes focus now.
+              event.preventDefault();
+              open(session);
             }
           : undefined
       }
