@@ -29,6 +29,7 @@ export const DESK_CSS = `
 .tsp-root .tsp-colmenu-move { display: inline-flex; gap: 2px; }
 .tsp-root .tsp-colmenu-reset { margin: 0 12px; }
 
+.tsp-root .tsp-toast { z-index: 960; }
 .tsp-root .tsp-details { position: fixed; top: 0; right: 0; bottom: 0; z-index: 950; width: min(460px, 100vw); display: flex; flex-direction: column; background: var(--_bg); border-left: 1px solid var(--_border); box-shadow: var(--_shadow); }
 .tsp-root .tsp-details-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 14px 16px 8px; border-bottom: 1px solid var(--_border); }
 .tsp-root .tsp-details-head h2 { margin: 0; font-size: 15px; font-weight: 600; }
