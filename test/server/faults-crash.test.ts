@@ -9,14 +9,13 @@ import { connect } from '../support/db';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { jsonLines, startSidecarProcess } from '../support/process';
 import { tenantOn } from '../support/sidecar';
-import { refOf } from '../support/testServer';
+import { main } from '../support/testServer';
 
 // The sidecar killed with SIGKILL while one close call of 100 real sessions is in flight, at
 // several points of the call: every session the server shows as gone has a record naming it
 // (write ahead), the file stays one JSON object a line, and the next start reads it.
 const SESSIONS = 100;
 const POINTS_MS = [15, 30, 60, 120];
-const main = refOf('main');
 
 let db: ThrowawayServer;
 let admin: Connection;

@@ -9,7 +9,7 @@ import { freePort, startThrowawayMariadb, type ThrowawayServer } from '../suppor
 import { startSidecarProcess } from '../support/process';
 import { failureOf, refused, statusOf } from '../support/refusal';
 import { tenantOn } from '../support/sidecar';
-import { refOf } from '../support/testServer';
+import { main, refOf } from '../support/testServer';
 
 // SIGTERM: the close in flight finishes and is answered before the process exits, new calls are
 // refused with 503 meanwhile, and the process always exits (the whole stop is bounded).
@@ -18,7 +18,6 @@ const SESSIONS = 100;
 let db: ThrowawayServer;
 let admin: Connection;
 let dir: string;
-const main = refOf('main');
 
 beforeAll(async () => {
   db = await startThrowawayMariadb();
