@@ -9,6 +9,7 @@ import { connect } from '../support/db';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { jsonLines, startSidecarProcess } from '../support/process';
 import { tenantOn } from '../support/sidecar';
+import { main } from '../support/testServer';
 
 // The sidecar killed with SIGKILL while one close call of 100 real sessions is in flight, at
 // several points of the call: every session the server shows as gone has a record naming it
@@ -42,15 +43,9 @@ describe('SIGKILL of the sidecar during a close of 100 sessions', () => {
       const crowd = await openCrowd(db.url, SESSIONS);
       const ids = crowd.map((c) => String(c.threadId));
       // Warm: the pool and the probe exist, as on a sidecar that has served a while.
-      expect((await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'main' })).status).toBe(
-        200,
-      );
-      const call = sidecar
-        .mutate('sessions.kill', {
-          clusterId: 'test',
-          tenantId: 'main',
-          sessionKeys: ids.map((id) => `${address}#${id}`),
-        })
+      await sidecar.api.sessions.list.query(main);
+      const call = sidecar.api.sessions.kill
+        .mutate({ ...main, sessionKeys: ids.map((id) => `${address}#${id}`) })
         .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, at));
       sidecar.child.kill('SIGKILL');
@@ -74,15 +69,9 @@ describe('SIGKILL of the sidecar during a close of 100 sessions', () => {
     const unfinished = lines.filter((l) => l.phase === 'attempt' && !settled.has(l.id)).length;
     const next = await startSidecarProcess(tenants, { audit: file });
     try {
-      const page = await next.query('audit.list', {
-        clusterId: 'test',
-        tenantId: 'main',
-        outcome: 'unknown',
-        pageSize: 200,
-      });
-      expect(page.status).toBe(200);
-      expect(page.body.result.data.total).toBe(unfinished);
-      for (const row of page.body.result.data.rows)
+      const page = await next.api.audit.list.query({ ...main, outcome: 'unknown', pageSize: 200 });
+      expect(page.total).toBe(unfinished);
+      for (const row of page.rows)
         expect(row).toMatchObject({
           outcome: 'unknown',
           message: 'the sidecar stopped before the answer: check whether the session is still there',
