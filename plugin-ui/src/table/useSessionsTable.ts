@@ -9,7 +9,8 @@ import {
 import { LIMITS, type Session, type TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useSessionPage } from '../api/queries';
-import { columns } from './columns';
+import { columns, columnsWithoutSqlId } from './columns';
+import type { Drill } from './drill';
 import { features, type SessionsTableMeta } from './features';
 import { DEFAULT_SORTING, toListInput } from './listInput';
 
@@ -28,17 +29,19 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   });
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [activeOnly, setActiveOnly] = useState(false);
+  const [drill, setDrill] = useState<Drill | null>(null);
   const toFirstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
   const input = useMemo(
-    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly }),
-    [tenant, sorting, pagination, columnFilters, activeOnly],
+    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly, group: drill?.filter }),
+    [tenant, sorting, pagination, columnFilters, activeOnly, drill],
   );
   const page = useSessionPage(input);
 
   const table = useTable({
     features,
-    columns,
+    // The SQL ID column is shown where the server has SQL IDs (the dialect is on the page).
+    columns: page.data?.dialect === 'oceanbase' ? columns : columnsWithoutSqlId,
     data: page.data?.rows ?? NO_ROWS,
     rowCount: page.data?.total ?? 0,
     getRowId: (row) => row.key,
@@ -63,10 +66,22 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
-    filtered: activeOnly || columnFilters.length > 0,
+    filtered: activeOnly || columnFilters.length > 0 || drill !== null,
     activeOnly,
     setActiveOnly: (value: boolean) => {
       setActiveOnly(value);
+      toFirstPage();
+    },
+    drill,
+    /** Opens a statistics count: exactly its sessions (no other search), on the first page. */
+    openDrill: (next: Drill | null, onlyActive: boolean) => {
+      setDrill(next);
+      setColumnFilters([]);
+      setActiveOnly(onlyActive);
+      toFirstPage();
+    },
+    clearDrill: () => {
+      setDrill(null);
       toFirstPage();
     },
   };
