@@ -129,7 +129,8 @@ const main = async () => {
   }
   if (wanted('digests')) {
     log('bench: the processlist read with and without digests, 1,000 connections …');
-    figures.push(...(await digestOverhead(url, admin, crowd)));
+    figures.push(...(await digestOverhead(url, admin, crowd, 160)));
+    figures.push(...(await digestOverhead(url, admin, crowd, 120)));
   }
 
   if (wanted('amplification')) {
