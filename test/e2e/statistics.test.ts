@@ -95,12 +95,18 @@ describe('Session Statistics', () => {
       '3',
     ]);
     // By SQL: the two victims run one statement, one row (active 2 at least: other runs may add theirs).
-    await seen(
-      page
-        .getByRole('table', { name: en['stats.by.sql'] })
-        .getByText(/SLEEP\(\?\)/)
-        .first(),
+    await page
+      .getByRole('searchbox', { name: english('stats.search', { column: en['stats.col.sql'] }) })
+      .fill('from dual where sleep');
+    const statement = page
+      .getByRole('table', { name: en['stats.by.sql'] })
+      .getByRole('row')
+      .filter({ hasText: 'SELECT ? FROM DUAL WHERE SLEEP (?)' });
+    await seen(statement.first());
+    const [, active] = (await statement.first().getByRole('cell').allInnerTexts()).map((t) =>
+      Number(t.trim()),
     );
+    expect(active).toBeGreaterThanOrEqual(2);
 
     await drillTotal(page, app.user, 3).click();
     expect(await page.getByRole('tab', { name: en['stats.view.list'] }).getAttribute('aria-selected')).toBe(
