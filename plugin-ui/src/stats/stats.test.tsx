@@ -231,6 +231,27 @@ describe('Session Statistics', () => {
     );
   });
 
+  it('moves between the two views with the arrow keys, as tabs do', async () => {
+    statsSidecar(SESSIONS);
+    const { user } = renderTab();
+    const list = await screen.findByRole('tab', { name: say('stats.view.list') });
+    expect(screen.getByRole('tablist', { name: say('stats.views') })).toBeInTheDocument();
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName(say('stats.view.list'));
+    list.focus();
+    await user.keyboard('{ArrowRight}');
+    const stats = screen.getByRole('tab', { name: say('stats.view.stats') });
+    expect(stats).toHaveFocus();
+    expect(stats).toHaveAttribute('aria-selected', 'true');
+    expect(
+      await screen.findByRole('region', { name: say('stats.region', { tenant: 'trade' }) }),
+    ).toBeInTheDocument();
+    await user.keyboard('{ArrowLeft}');
+    expect(list).toHaveFocus();
+    expect(
+      await screen.findByRole('region', { name: say('tenant.region', { tenant: 'trade' }) }),
+    ).toBeInTheDocument();
+  });
+
   it('keeps the view when another tenant is picked (entry 2)', async () => {
     const sidecar = statsSidecar(SESSIONS);
     const { user } = renderTab({ tenantId: undefined });
