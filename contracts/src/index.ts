@@ -10,3 +10,4 @@ export * from './sessions';
 export * from './statistics';
 export * from './stats';
 export * from './tenants';
+export * from './watch';

@@ -3,6 +3,7 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import type { ProcessRow, RowContext, Statement } from '../../plugin-server/src/dialects/dialect';
 import {
   LONG_SQL_COLUMN,
+  NO_BLOCKERS,
   NO_OTHER_OBSERVERS,
   processRowToSession,
   sharedText,
@@ -60,6 +61,9 @@ const withoutDigest = (row: ProcessRow, { address }: RowContext) => {
     transactionState: null,
     protected: false,
     protectedReason: null,
+    transactionSeconds: null,
+    blockedBy: NO_BLOCKERS,
+    blocking: 0,
   };
 };
 

@@ -2,11 +2,13 @@ import { rmSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { batchAmplification } from './amplification';
+import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { digestOverhead } from './digests';
 import { fanIn } from './fanin';
+import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
 import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
@@ -15,9 +17,10 @@ import { listAtScale, memoryGrowth } from './scale';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
 import { memoryWithDigests, statsAtScale } from './statistics';
 import { statsInChromium } from './statsBrowser';
+import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
- * npm run bench: the figures of issue 6, each measured side by side in one run, printed with its
+ * npm run bench: the performance figures, each measured side by side in one run, printed with its
  * target and written to test/bench/results/latest.json. Not part of npm test.
  */
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -26,8 +29,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory,stats,digests,statsbrowser runs
- * only those parts (the parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory,stats,digests,
+ * statsbrowser runs only those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -37,6 +40,11 @@ const main = async () => {
   const dist = await buildPortal();
   later(() => rmSync(dist, { recursive: true, force: true }));
   figures.push(...parcelSize(dist));
+
+  if (wanted('audit')) {
+    log('bench: audit.list on a 1 GiB JSON-lines audit (written to a temporary folder, deleted after) …');
+    figures.push(...(await auditAtScale()));
+  }
 
   const { url, throwaway } = await provision();
   if (throwaway) later(() => throwaway.stop());
@@ -91,6 +99,11 @@ const main = async () => {
     await fresh.stop();
   }
 
+  if (wanted('locks')) {
+    log('bench: the snapshot read with and without its lock read, 1,000 connections, 50 waiting …');
+    figures.push(...(await locksOverhead(url, admin, crowd, side)));
+  }
+
   const coalescing = await sidecar(1000, dist);
   if (wanted('fanin')) {
     log('bench: fan-in, 100 viewers for 10 s, then a console querying per viewer …');
@@ -138,6 +151,17 @@ const main = async () => {
     const own = await sidecar(1000);
     figures.push(...(await batchAmplification(own, 'ob')));
     await own.stop();
+  }
+
+  if (wanted('watch')) {
+    log(
+      'bench: live views (sessions.watch), 200 watchers, then a console reading per viewer, then 200 of 10,000 quiet sessions …',
+    );
+    const live = await startBenchSidecar(tenants, { freshMs: 1000, env: WATCH_BENCH_ENV });
+    later(() => live.stop());
+    const watchAccounts = { sidecar: fanSide, perViewer, victims };
+    figures.push(...(await liveViews(url, admin, live, watchAccounts, await rawStatement(admin))));
+    await live.stop();
   }
 
   if (wanted('memory') || wanted('stats')) await fillFixture(fixture, 10_000, 50_000);

@@ -30,6 +30,9 @@ const base: Session = {
   sqlId: null,
   sqlDigest: null,
   transactionState: null,
+  transactionSeconds: null,
+  blockedBy: [],
+  blocking: 0,
   protected: false,
   protectedReason: null,
 };
