@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { problemOf } from './api/errors';
 import { useTenants } from './api/queries';
 import { makeFormatters } from './format';
 import { useT } from './i18n/useT';
+import { type TabView, ViewTabs } from './stats/ViewTabs';
 import { StatePanel } from './status/StatePanel';
 import { TenantView } from './TenantView';
 import { readKillRight } from './tenants/killRight';
@@ -19,6 +20,9 @@ export function TabFrame({ clusterId, tenantId, locale }: Props) {
   const fmt = useMemo(() => makeFormatters(locale), [locale]);
   const tenants = useTenants(clusterId);
   const [picked, setPicked] = useState<string>();
+  // Tenant Session or Session Statistics: kept when another tenant is picked.
+  const [view, setView] = useState<TabView>('list');
+  const panelId = useId();
   const list = tenants.data ?? [];
   const chosen = tenantId ?? (list.some((t) => t.tenantId === picked) ? picked : list[0]?.tenantId);
   const info = list.find((t) => t.tenantId === chosen);
@@ -33,13 +37,20 @@ export function TabFrame({ clusterId, tenantId, locale }: Props) {
         {tenantId && <span className="tsp-tenant-name">{name}</span>}
       </header>
       {tenant ? (
-        <TenantView
-          key={`${tenant.clusterId}/${tenant.tenantId}`}
-          tenant={tenant}
-          tenantName={name}
-          killRight={readKillRight(tenants, info, name, t)}
-          fmt={fmt}
-        />
+        <>
+          <ViewTabs view={view} onChange={setView} panelId={panelId} />
+          <div role="tabpanel" id={panelId} aria-labelledby={`${panelId}-${view}`}>
+            <TenantView
+              key={`${tenant.clusterId}/${tenant.tenantId}`}
+              tenant={tenant}
+              tenantName={name}
+              killRight={readKillRight(tenants, info, name, t)}
+              fmt={fmt}
+              view={view}
+              onView={setView}
+            />
+          </div>
+        </>
       ) : tenants.isError ? (
         <StatePanel
           kind="error"

@@ -8,6 +8,9 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { DrillChip } from './stats/DrillChip';
+import { StatsView } from './stats/StatsView';
+import type { TabView } from './stats/ViewTabs';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
@@ -17,10 +20,18 @@ import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
 import { Toolbar } from './toolbar/Toolbar';
 
-type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt: Formatters };
+type Props = {
+  tenant: TenantRef;
+  tenantName: string;
+  killRight: KillRight;
+  fmt: Formatters;
+  /** Tenant Session (the list) or Session Statistics; the frame keeps it across tenants. */
+  view?: TabView;
+  onView?: (view: TabView) => void;
+};
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+export function TenantView({ tenant, tenantName, killRight, fmt, view = 'list', onView }: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
@@ -32,24 +43,46 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
     () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask, onDetails: setDetailed }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const { table, page, filtered, activeOnly, setActiveOnly, drill, openDrill, clearDrill } = useSessionsTable(
+    tenant,
+    meta,
+  );
   const rows = page.data?.rows.length ?? 0;
 
   return (
-    <section className="tsp-tenant" aria-label={t('tenant.region', { tenant: tenantName })}>
-      <Toolbar
-        page={page.data}
-        fmt={fmt}
-        activeOnly={activeOnly}
-        onActiveOnly={setActiveOnly}
-        refreshing={page.isFetching}
-        onRefresh={() => page.refetch()}
-      />
-      <FilterChips table={table} />
-      {page.data?.visibility === 'own-sessions-only' && (
+    <section
+      className="tsp-tenant"
+      aria-label={t(view === 'stats' ? 'stats.region' : 'tenant.region', { tenant: tenantName })}
+    >
+      {view === 'stats' && (
+        <StatsView
+          tenant={tenant}
+          tenantName={tenantName}
+          fmt={fmt}
+          activeOnly={activeOnly}
+          onActiveOnly={setActiveOnly}
+          onDrill={(next, onlyActive) => {
+            openDrill(next, onlyActive);
+            onView?.('list');
+          }}
+        />
+      )}
+      {view === 'list' && (
+        <Toolbar
+          page={page.data}
+          fmt={fmt}
+          activeOnly={activeOnly}
+          onActiveOnly={setActiveOnly}
+          refreshing={page.isFetching}
+          onRefresh={() => page.refetch()}
+        />
+      )}
+      {view === 'list' && <DrillChip drill={drill} onClear={clearDrill} />}
+      {view === 'list' && <FilterChips table={table} />}
+      {view === 'list' && page.data?.visibility === 'own-sessions-only' && (
         <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
-      {page.data?.truncated && (
+      {view === 'list' && page.data?.truncated && (
         <Notice tone="warning">{t('notice.truncated', { count: page.data.counts.all })}</Notice>
       )}
       {!killRight.allowed && killRight.known && <Notice tone="info">{killRight.why}</Notice>}
@@ -58,7 +91,7 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
           {notice.text}
         </Notice>
       )}
-      {page.isError ? (
+      {view === 'stats' ? null : page.isError ? (
         <StatePanel
           kind="error"
           problem={problemOf(page.error, tenantName, t)}
@@ -71,8 +104,8 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
       ) : (
         <SessionGrid table={table} busy={page.isFetching} />
       )}
-      {!page.isError && <Pager table={table} />}
-      <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />
+      {view === 'list' && !page.isError && <Pager table={table} />}
+      {view === 'list' && <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />}
       {viewing && (
         <SqlDialog
           tenant={tenant}

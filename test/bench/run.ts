@@ -6,6 +6,7 @@ import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
+import { digestOverhead } from './digests';
 import { fanIn } from './fanin';
 import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
@@ -14,6 +15,8 @@ import { buildPortal, parcelSize } from './parcel';
 import { type Figure, printTable, writeResults } from './report';
 import { listAtScale, memoryGrowth } from './scale';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
+import { memoryWithDigests, statsAtScale } from './statistics';
+import { statsInChromium } from './statsBrowser';
 import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
@@ -26,8 +29,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory runs only
- * those parts (the parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory,stats,digests,
+ * statsbrowser runs only those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -123,7 +126,25 @@ const main = async () => {
     log('bench: 10,000 fixture sessions in Chromium …');
     figures.push(...(await parcelInChromium(coalescing.url, 'ob', 10_000)));
   }
+  if (wanted('statsbrowser')) {
+    log('bench: Session Statistics of 10,000 fixture sessions in Chromium …');
+    figures.push(...(await statsInChromium(coalescing.url, 'ob', 10_000)));
+  }
   await coalescing.stop();
+
+  // Session Statistics from a warm snapshot: a sidecar whose snapshot stays fresh for the run.
+  const warm = () => sidecar(600_000);
+  if (wanted('stats')) {
+    log('bench: sessions.stats, 10,000 fixture sessions …');
+    const own = await warm();
+    figures.push(...(await statsAtScale(own, 'ob', 10_000, 10)));
+    await own.stop();
+  }
+  if (wanted('digests')) {
+    log('bench: the processlist read with and without digests, 1,000 connections …');
+    figures.push(...(await digestOverhead(url, admin, crowd, 160)));
+    figures.push(...(await digestOverhead(url, admin, crowd, 120)));
+  }
 
   if (wanted('amplification')) {
     log('bench: batch amplification, 30 slow readers of 10 full pages each …');
@@ -143,11 +164,30 @@ const main = async () => {
     await live.stop();
   }
 
+  if (wanted('memory') || wanted('stats')) await fillFixture(fixture, 10_000, 50_000);
   if (wanted('memory')) {
     log('bench: 50,000 fixture sessions, memory …');
-    await fillFixture(fixture, 10_000, 50_000);
     const fiftyK = await sidecar(1000);
     figures.push(...(await memoryGrowth(fiftyK, 'ob', 50_000)));
+    await fiftyK.stop();
+  }
+  if (wanted('stats')) {
+    log('bench: sessions.stats, 50,000 fixture sessions …');
+    const own = await warm();
+    figures.push(...(await statsAtScale(own, 'ob', 50_000, 40)));
+    await own.stop();
+  }
+  if (wanted('memory')) {
+    // Last: it rewrites the fixture (every session runs a statement without an SQL ID).
+    log('bench: 50,000 fixture sessions, memory with every session digested …');
+    figures.push(
+      ...(await memoryWithDigests(
+        fixture,
+        () => startBenchSidecar(tenants, { freshMs: 1000 }),
+        'ob',
+        50_000,
+      )),
+    );
   }
 };
 

@@ -6,8 +6,10 @@ import type {
   KillReport,
   ListInput,
   SessionPage,
+  SessionStats,
   SqlInput,
   SqlOutput,
+  StatsInput,
   Tenant,
 } from '@tenant-sessions/contracts';
 import type { AppRouter } from '@tenant-sessions/plugin-server';
@@ -25,6 +27,7 @@ export interface SessionsApi {
   sql(input: SqlInput, signal?: AbortSignal): Promise<SqlOutput>;
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
   audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
+  stats(input: StatsInput, signal?: AbortSignal): Promise<SessionStats>;
 }
 
 export type ApiOptions = {
@@ -63,5 +66,6 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
         ? client.sessions.kill.mutate(input, scoped())
         : client.sessions.killQuery.mutate(input, scoped()),
     audit: (input, signal) => client.audit.list.query(input, scoped(signal)),
+    stats: (input, signal) => client.sessions.stats.query(input, scoped(signal)),
   };
 }

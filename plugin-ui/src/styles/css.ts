@@ -162,4 +162,24 @@ export const CSS = `
 .tsp-root .tsp-facts dd { margin: 0; }
 .tsp-root .tsp-sql-preview-block { margin: 0; padding: 8px; max-height: 120px; overflow: auto; white-space: pre-wrap; word-break: break-word; font-family: var(--_mono); font-size: 12px; background: var(--_subtle); border-radius: var(--_radius); }
 ${DESK_CSS}
+/* Session Statistics (plugin-ui/src/stats) and the list's new searches */
+.tsp-root .tsp-views { display: flex; gap: 0; border-bottom: 1px solid var(--_border); margin: 0 0 8px; }
+.tsp-root .tsp-view { border: 0; border-bottom: 2px solid transparent; background: none; padding: 6px 14px; cursor: pointer; color: var(--_muted); margin-bottom: -1px; }
+.tsp-root .tsp-view.is-current { color: var(--_accent); border-bottom-color: var(--_accent); font-weight: 600; }
+.tsp-root .tsp-cards { list-style: none; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 12px; margin: 4px 0 14px; padding: 0; }
+.tsp-root .tsp-card { display: flex; flex-direction: column; gap: 4px; padding: 12px 16px; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_subtle); }
+.tsp-root .tsp-card-label { color: var(--_muted); }
+.tsp-root .tsp-card-value { font-size: 22px; font-weight: 600; text-align: left; }
+.tsp-root .tsp-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
+.tsp-root .tsp-group { min-width: 0; }
+.tsp-root .tsp-group-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 6px; }
+.tsp-root .tsp-group-title { font-size: 14px; font-weight: 600; margin: 0; }
+.tsp-root .tsp-group-table { table-layout: fixed; }
+.tsp-root .tsp-group-table th:first-child { width: 46%; }
+.tsp-root .tsp-group-value { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.tsp-root .tsp-group-value .tsp-sql-preview { display: block; overflow: hidden; text-overflow: ellipsis; }
+.tsp-root .tsp-group-id { display: block; font-size: 11px; overflow: hidden; text-overflow: ellipsis; }
+.tsp-root .tsp-group-foot { display: flex; align-items: center; gap: 8px; justify-content: flex-end; padding: 6px 0; }
+.tsp-root .tsp-search-wrong { color: var(--_danger); font-size: 12px; }
+.tsp-root .tsp-chip-group { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;

@@ -2,7 +2,8 @@ import type { Column } from '@tanstack/react-table';
 import { LIMITS, type Session } from '@tenant-sessions/contracts';
 import { type FocusEvent, useState } from 'react';
 import type { Translate } from '../i18n/messages';
-import type { Features } from './features';
+import { EXACT_SEARCHES, type Features } from './features';
+import { SESSION_ID_SEARCH } from './listInput';
 import { SEARCH_DEBOUNCE_MS, useDebounced } from './useDebounced';
 
 const SearchIcon = () => (
@@ -29,9 +30,15 @@ export function ColumnSearch({
   const applied = typeof column.getFilterValue() === 'string' ? (column.getFilterValue() as string) : '';
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(applied);
+  const field = column.columnDef.meta?.search;
+  const exact = field !== undefined && EXACT_SEARCHES.includes(field);
+  // A session id search takes digits only: other text is said to be wrong and not applied.
+  const digitsOnly = field === 'sessionId';
+  const wrong = digitsOnly && draft.trim() !== '' && !SESSION_ID_SEARCH.test(draft.trim());
 
   const set = (text: string) => {
     const next = text.trim();
+    if (digitsOnly && next && !SESSION_ID_SEARCH.test(next)) return;
     if (next !== applied) column.setFilterValue(next || undefined);
   };
   const typed = useDebounced(set, SEARCH_DEBOUNCE_MS);
@@ -80,8 +87,19 @@ export function ColumnSearch({
         >
           <input
             className="tsp-input"
-            aria-label={t('search.contains', { column: label })}
-            placeholder={t('search.placeholder', { column: label })}
+            aria-label={
+              exact ? t('stats.equals', { column: label }) : t('search.contains', { column: label })
+            }
+            placeholder={
+              digitsOnly
+                ? t('stats.idPlaceholder')
+                : exact
+                  ? t('stats.equalsPlaceholder', { column: label })
+                  : t('search.placeholder', { column: label })
+            }
+            inputMode={digitsOnly ? 'numeric' : undefined}
+            aria-invalid={wrong || undefined}
+            aria-describedby={wrong ? `${column.id}-search-wrong` : undefined}
             value={draft}
             maxLength={LIMITS.maxString}
             // biome-ignore lint/a11y/noAutofocus: the box opens on the operator's click to type into it
@@ -91,7 +109,12 @@ export function ColumnSearch({
               typed.schedule(event.target.value);
             }}
           />
-          <button type="submit" className="tsp-btn tsp-btn-primary">
+          {wrong && (
+            <span id={`${column.id}-search-wrong`} className="tsp-search-wrong" role="alert">
+              {t('stats.digitsOnly')}
+            </span>
+          )}
+          <button type="submit" className="tsp-btn tsp-btn-primary" disabled={wrong}>
             {t('search.apply')}
           </button>
           <button

@@ -1,4 +1,8 @@
+import { EXACT_SEARCHES } from './features';
 import type { SessionsTableInstance } from './useSessionsTable';
+
+const exact = (field: Parameters<typeof EXACT_SEARCHES.includes>[0] | undefined) =>
+  field !== undefined && EXACT_SEARCHES.includes(field);
 
 /** The applied column searches, each with its own clear button. */
 export function FilterChips({ table }: { table: SessionsTableInstance }) {
@@ -13,7 +17,10 @@ export function FilterChips({ table }: { table: SessionsTableInstance }) {
         const label = title ? t(title) : filter.id;
         return (
           <li key={filter.id} className="tsp-chip">
-            {t('search.chip', { column: label, value: String(filter.value) })}
+            {t(exact(column?.columnDef.meta?.search) ? 'stats.chipEquals' : 'search.chip', {
+              column: label,
+              value: String(filter.value),
+            })}
             <button
               type="button"
               className="tsp-chip-x"

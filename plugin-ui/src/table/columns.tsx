@@ -3,6 +3,7 @@ import type { Session } from '@tenant-sessions/contracts';
 import { ActionsCell } from '../actions/ActionsCell';
 import { Dash, ObserverCell, SessionIdCell, SqlCell, StatusBadge } from './cells';
 import type { Features } from './features';
+import { SqlIdCell } from './SqlIdCell';
 
 const col = createColumnHelper<Features, Session>();
 
@@ -12,20 +13,30 @@ function Title<Value>({ column, table }: HeaderContext<Features, Session, Value>
   return key ? (table.options.meta?.t(key) ?? key) : column.id;
 }
 
+/** SQL ID (OceanBase), else the statement digest; searched for exactly. */
+const sqlIdColumn = col.accessor((session) => session.sqlId ?? session.sqlDigest ?? null, {
+  id: 'sqlId',
+  header: Title,
+  enableSorting: false,
+  meta: { title: 'column.sqlId', search: 'sqlId', mono: true },
+  cell: ({ row }) => <SqlIdCell session={row.original} />,
+});
+
 /** The columns of the Tenant Session tab, in the order of the issue. Ids are ListInput sort columns. */
 export const columns = col.columns([
   col.accessor('id', {
     header: Title,
-    meta: { title: 'column.id', mono: true },
+    meta: { title: 'column.id', mono: true, search: 'sessionId' },
     cell: ({ row }) => <SessionIdCell session={row.original} />,
   }),
   col.accessor('sqlPreview', {
     id: 'sql',
     header: Title,
-    meta: { title: 'column.sql' },
+    meta: { title: 'column.sql', search: 'sql' },
     enableSorting: false,
     cell: ({ row, table }) => <SqlCell session={row.original} onView={table.options.meta?.onViewSql} />,
   }),
+  sqlIdColumn,
   col.accessor('user', { header: Title, meta: { title: 'column.user', search: 'user' } }),
   col.accessor('source', { header: Title, meta: { title: 'column.source', search: 'source', mono: true } }),
   col.accessor('database', {
@@ -70,3 +81,5 @@ export const columns = col.columns([
 export const COLUMN_IDS: readonly string[] = columns.map(
   (c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
 );
+/** The columns on servers with no SQL ID (MySQL, MariaDB): the SQL ID column hidden. */
+export const columnsWithoutSqlId = columns.filter((column) => column.id !== 'sqlId');

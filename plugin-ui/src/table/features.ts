@@ -12,7 +12,9 @@ import type { MessageKey, Translate } from '../i18n/messages';
 import type { ColumnLayout } from './useColumnLayout';
 
 /** The columns whose header carries a search box, by the ListInput field each one fills. */
-export type SearchField = 'user' | 'source' | 'database';
+export type SearchField = 'user' | 'source' | 'database' | 'sessionId' | 'sql' | 'sqlId';
+/** Searches that match the whole value (the others: contained in it). */
+export const EXACT_SEARCHES: readonly SearchField[] = ['sqlId'];
 
 /** A column title's catalog key. */
 export type ColumnTitleKey = Extract<MessageKey, `column.${string}`>;

@@ -15,11 +15,16 @@ export const COLUMN_WIDTHS: Record<string, number> = {
   status: 76,
   observer: 124,
   obproxy: 124,
+  sqlId: 120,
   actions: 152,
 };
 
-/** The columns shown by default only in a wide tab. */
-export const WIDE_ONLY = ['observer', 'obproxy'] as const;
+/**
+ * The columns shown by default only in a wide tab. SQL ID (OceanBase only) is one of them: at
+ * 1280 px the columns an operator sorts and reads first come before it; below, it is in the
+ * column menu and the session details.
+ */
+export const WIDE_ONLY = ['observer', 'obproxy', 'sqlId'] as const;
 
 /** The tab's width (px) from which the wide-only columns are shown by default. */
 export const WIDE_FROM = 1240;

@@ -1,17 +1,29 @@
 import type { ColumnFiltersState, PaginationState, SortingState } from '@tanstack/react-table';
-import type { ListInput, SortColumn, TenantRef } from '@tenant-sessions/contracts';
+import type { GroupFilter, ListInput, SortColumn, TenantRef } from '@tenant-sessions/contracts';
 import type { SearchField } from './features';
 
 export const DEFAULT_SORTING: SortingState = [{ id: 'timeSeconds', desc: true }];
 export const PAGE_SIZES = [10, 20, 50, 100, 200, 500, 1000] as const;
 
-const SEARCH_FIELDS: readonly string[] = ['user', 'source', 'database'] satisfies SearchField[];
+/** The ListInput field each searchable column fills, by column id. */
+const FIELD_OF_COLUMN: Readonly<Record<string, SearchField>> = {
+  user: 'user',
+  source: 'source',
+  database: 'database',
+  id: 'sessionId',
+  sql: 'sql',
+  sqlId: 'sqlId',
+};
+/** A session id search the contract takes: digits only (anything else is not sent). */
+export const SESSION_ID_SEARCH = /^[0-9]{1,20}$/;
 
 export type ListState = {
   sorting: SortingState;
   pagination: PaginationState;
   columnFilters: ColumnFiltersState;
   activeOnly: boolean;
+  /** A statistics count's drill-down (Session Statistics): exactly the sessions it counted. */
+  group?: GroupFilter | null;
 };
 
 /** The table's state as the sidecar's `sessions.list` input: it sorts, filters and pages. */
@@ -27,7 +39,11 @@ export function toListInput(tenant: TenantRef, state: ListState): ListInput {
   };
   for (const filter of state.columnFilters) {
     const text = typeof filter.value === 'string' ? filter.value.trim() : '';
-    if (text && SEARCH_FIELDS.includes(filter.id)) input[filter.id as SearchField] = text;
+    const field = FIELD_OF_COLUMN[filter.id];
+    if (!text || !field) continue;
+    if (field === 'sessionId' && !SESSION_ID_SEARCH.test(text)) continue;
+    input[field] = text;
   }
+  if (state.group) input.group = state.group;
   return input;
 }

@@ -10,6 +10,7 @@ import { LIMITS, type Session, type TenantRef } from '@tenant-sessions/contracts
 import { useMemo, useState } from 'react';
 import { useSessionPage } from '../api/queries';
 import { COLUMN_IDS, columns } from './columns';
+import type { Drill } from './drill';
 import { features, type SessionsTableMeta } from './features';
 import { DEFAULT_SORTING, toListInput } from './listInput';
 import { useColumnLayout } from './useColumnLayout';
@@ -29,13 +30,16 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   });
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [activeOnly, setActiveOnly] = useState(false);
+  const [drill, setDrill] = useState<Drill | null>(null);
   const toFirstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
   const input = useMemo(
-    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly }),
-    [tenant, sorting, pagination, columnFilters, activeOnly],
+    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly, group: drill?.filter }),
+    [tenant, sorting, pagination, columnFilters, activeOnly, drill],
   );
   const page = useSessionPage(input);
+  // The SQL ID column is there where the server has SQL IDs (the dialect is on the page).
+  const hideSqlId = page.data !== undefined && page.data.dialect !== 'oceanbase';
   const { layout, columnVisibility, columnOrder, onColumnVisibilityChange, onColumnOrderChange } =
     useColumnLayout(COLUMN_IDS);
   const tableMeta = useMemo(() => ({ ...meta, columns: layout }), [meta, layout]);
@@ -51,7 +55,17 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
     manualFiltering: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, pagination, columnFilters, columnVisibility, columnOrder },
+    state: {
+      sorting,
+      pagination,
+      columnFilters,
+      // On servers without SQL IDs the SQL ID column (their statement digest) is hidden unless chosen.
+      columnVisibility:
+        hideSqlId && !('sqlId' in columnVisibility)
+          ? { ...columnVisibility, sqlId: false }
+          : columnVisibility,
+      columnOrder,
+    },
     onColumnVisibilityChange,
     onColumnOrderChange,
     onSortingChange: (updater: Updater<SortingState>) => {
@@ -69,10 +83,22 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
-    filtered: activeOnly || columnFilters.length > 0,
+    filtered: activeOnly || columnFilters.length > 0 || drill !== null,
     activeOnly,
     setActiveOnly: (value: boolean) => {
       setActiveOnly(value);
+      toFirstPage();
+    },
+    drill,
+    /** Opens a statistics count: exactly its sessions (no other search), on the first page. */
+    openDrill: (next: Drill | null, onlyActive: boolean) => {
+      setDrill(next);
+      setColumnFilters([]);
+      setActiveOnly(onlyActive);
+      toFirstPage();
+    },
+    clearDrill: () => {
+      setDrill(null);
       toFirstPage();
     },
   };

@@ -1,4 +1,5 @@
 import { deskEn } from './parts/desk.en';
+import { statsEn } from './parts/stats.en';
 
 /**
  * The parcel's English catalog: ICU MessageFormat strings by key. It names the keys: the other
@@ -198,6 +199,7 @@ export const en = {
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
   ...deskEn,
+  ...statsEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { deskZhCN } from './parts/desk.zh-CN';
+import { statsZhCN } from './parts/stats.zh-CN';
 
 /**
  * 简体中文. The labels OceanBase's own consoles (OCP, OCP Express, obshell) show on this screen
@@ -192,4 +193,5 @@ export const zhCN: Catalog = {
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
   ...deskZhCN,
+  ...statsZhCN,
 };

@@ -1,0 +1,93 @@
+import type { GroupBy, SessionStats, TenantRef } from '@tenant-sessions/contracts';
+import { problemOf } from '../api/errors';
+import type { Formatters } from '../format';
+import { useT } from '../i18n/useT';
+import { Notice } from '../status/Notice';
+import { StatePanel } from '../status/StatePanel';
+import type { Drill } from '../table/drill';
+import { GroupTable } from './GroupTable';
+import { useSessionStats } from './queries';
+import { StatCards } from './StatCards';
+
+type Props = {
+  tenant: TenantRef;
+  tenantName: string;
+  fmt: Formatters;
+  /** The list's View Active Sessions Only: it applies here too. */
+  activeOnly: boolean;
+  onActiveOnly: (value: boolean) => void;
+  /** Opens the list on exactly the sessions a count counted (null: no group, the whole list). */
+  onDrill: (drill: Drill | null, activeOnly: boolean) => void;
+};
+
+const GROUPS: Array<{ by: GroupBy; rows: (s: SessionStats) => SessionStats['byUser'] }> = [
+  { by: 'user', rows: (s) => s.byUser },
+  { by: 'source', rows: (s) => s.bySource },
+  { by: 'database', rows: (s) => s.byDatabase },
+  { by: 'sql', rows: (s) => s.bySql },
+];
+
+/** Session Statistics: the cards and the four tables over the tenant's snapshot (`sessions.stats`). */
+export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, onDrill }: Props) {
+  const t = useT();
+  const stats = useSessionStats({ ...tenant, activeOnly });
+  const data = stats.data;
+  return (
+    <div className="tsp-stats" aria-busy={stats.isFetching}>
+      <div className="tsp-toolbar">
+        <div className="tsp-toolbar-left" />
+        <div className="tsp-toolbar-right">
+          <label className="tsp-check">
+            <input
+              type="checkbox"
+              checked={activeOnly}
+              onChange={(event) => onActiveOnly(event.target.checked)}
+            />
+            {t('toolbar.activeOnly')}
+          </label>
+          <span className="tsp-asof" aria-live="polite">
+            {data ? t('toolbar.asOf', { time: fmt.time(data.capturedAt) }) : ''}
+          </span>
+          <button
+            type="button"
+            className="tsp-btn"
+            onClick={() => stats.refetch()}
+            disabled={stats.isFetching}
+          >
+            <span aria-hidden="true" className={stats.isFetching ? 'tsp-spin' : undefined}>
+              ↻
+            </span>{' '}
+            {t('toolbar.refresh')}
+          </button>
+        </div>
+      </div>
+      {data?.visibility === 'own-sessions-only' && <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>}
+      {data?.truncated && <Notice tone="warning">{t('stats.truncated', { count: data.counts.all })}</Notice>}
+      {stats.isError ? (
+        <StatePanel
+          kind="error"
+          problem={problemOf(stats.error, tenantName, t)}
+          onRetry={() => stats.refetch()}
+        />
+      ) : !data ? (
+        <StatePanel kind="loading" />
+      ) : (
+        <>
+          <StatCards stats={data} fmt={fmt} onList={(active) => onDrill(null, active)} />
+          <div className="tsp-groups">
+            {GROUPS.map(({ by, rows }) => (
+              <GroupTable
+                key={by}
+                by={by}
+                rows={rows(data)}
+                fmt={fmt}
+                activeOnly={activeOnly}
+                onDrill={onDrill}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

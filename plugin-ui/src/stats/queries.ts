@@ -1,0 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { StatsInput } from '@tenant-sessions/contracts';
+import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/queries';
+
+/** Under the tenant's sessions key: a close (which invalidates it) refreshes the statistics too. */
+export const statsKey = (input: StatsInput) =>
+  [...queryKeys.sessions(input.clusterId, input.tenantId), 'stats', input.activeOnly ?? false] as const;
+
+/** The tenant's Session Statistics (`sessions.stats`); the last answer stays while the next loads. */
+export function useSessionStats(input: StatsInput) {
+  const api = useApi();
+  return useQuery({
+    queryKey: statsKey(input),
+    queryFn: ({ signal }) => api.stats(input, signal),
+    placeholderData: keepPreviousData,
+  });
+}
