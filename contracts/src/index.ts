@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './digest';
 export * from './errors';
+export * from './export';
 export * from './kill';
 export * from './limits';
 export * from './listing';
