@@ -14,12 +14,25 @@ import { Pager } from './table/Pager';
 import { SessionGrid } from './table/SessionGrid';
 import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
+import { ExportButton } from './toolbar/ExportButton';
 import { Toolbar } from './toolbar/Toolbar';
+import { linkedViewOf, tableStateOf } from './url/tableView';
+import { useReportView } from './url/useReportView';
+import type { LinkedView } from './url/viewQuery';
 
-type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt: Formatters };
+type Props = {
+  tenant: TenantRef;
+  tenantName: string;
+  killRight: KillRight;
+  fmt: Formatters;
+  /** The view a link opened (url/): the table starts from it. */
+  linked?: Partial<LinkedView>;
+  /** Told the table's view on every change (url/: written into the page's URL). */
+  onView?: (view: ReturnType<typeof linkedViewOf>) => void;
+};
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+export function TenantView({ tenant, tenantName, killRight, fmt, linked, onView }: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
@@ -30,7 +43,13 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
     () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const [initial] = useState(() => tableStateOf(linked ?? {}));
+  const { table, page, filtered, activeOnly, setActiveOnly, input, state } = useSessionsTable(
+    tenant,
+    meta,
+    initial,
+  );
+  useReportView(linkedViewOf(state), onView);
   const rows = page.data?.rows.length ?? 0;
 
   return (
@@ -42,6 +61,14 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
         onActiveOnly={setActiveOnly}
         refreshing={page.isFetching}
         onRefresh={() => page.refetch()}
+        actions={
+          <ExportButton
+            kind="sessions"
+            input={input}
+            tenantName={tenantName}
+            hint={t('export.sessionsHint')}
+          />
+        }
       />
       <FilterChips table={table} />
       {page.data?.visibility === 'own-sessions-only' && (

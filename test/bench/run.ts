@@ -5,6 +5,7 @@ import { batchAmplification } from './amplification';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
+import { exportAtScale } from './export';
 import { fanIn } from './fanin';
 import { createFixture, fillFixture } from './obfixture';
 import { listOverhead, rawStatement } from './overhead';
@@ -23,7 +24,7 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory runs only those parts (the
+ * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory,export runs only those parts (the
  * parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -69,6 +70,7 @@ const main = async () => {
   later(() => fixture.end());
   await createFixture(fixture);
   await fillFixture(fixture, 0, 10_000);
+  let filled = 10_000;
 
   const tenants = [
     { id: 'main', url, account: side },
@@ -122,8 +124,19 @@ const main = async () => {
   if (wanted('memory')) {
     log('bench: 50,000 fixture sessions, memory …');
     await fillFixture(fixture, 10_000, 50_000);
+    filled = 50_000;
     const fiftyK = await sidecar(1000);
     figures.push(...(await memoryGrowth(fiftyK, 'ob', 50_000)));
+    await fiftyK.stop();
+  }
+
+  if (wanted('export')) {
+    log('bench: 100,000 fixture sessions, CSV export …');
+    await fillFixture(fixture, filled, 100_000);
+    // Snapshots fresh for a minute: both exports write the snapshot the first list took.
+    const exporting = await sidecar(60_000);
+    figures.push(...(await exportAtScale(exporting, 'ob', 100_000)));
+    await exporting.stop();
   }
 };
 

@@ -1,6 +1,7 @@
 import type {
   AuditListInput,
   AuditPage,
+  ExportKind,
   KillInput,
   KillKind,
   KillReport,
@@ -12,6 +13,7 @@ import type {
 } from '@tenant-sessions/contracts';
 import type { AppRouter } from '@tenant-sessions/plugin-server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { type ExportedFile, type ExportInputs, fetchExport } from './exportCsv';
 
 export type GetAuthToken = () => string | Promise<string>;
 
@@ -25,6 +27,13 @@ export interface SessionsApi {
   sql(input: SqlInput, signal?: AbortSignal): Promise<SqlOutput>;
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
   audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
+  /** A CSV export (plain HTTP beside /trpc, api/exportCsv.ts), in the header language `lang`. */
+  exportCsv<K extends ExportKind>(
+    kind: K,
+    input: ExportInputs[K],
+    lang?: string,
+    signal?: AbortSignal,
+  ): Promise<ExportedFile>;
 }
 
 export type ApiOptions = {
@@ -63,5 +72,7 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
         ? client.sessions.kill.mutate(input, scoped())
         : client.sessions.killQuery.mutate(input, scoped()),
     audit: (input, signal) => client.audit.list.query(input, scoped(signal)),
+    exportCsv: (kind, input, lang, signal) =>
+      fetchExport({ apiUrl: url, getAuthToken, ...scoped(signal) }, kind, input, lang),
   };
 }

@@ -5,7 +5,7 @@ import type { SearchField } from './features';
 export const DEFAULT_SORTING: SortingState = [{ id: 'timeSeconds', desc: true }];
 export const PAGE_SIZES = [10, 20, 50, 100, 200, 500, 1000] as const;
 
-const SEARCH_FIELDS: readonly string[] = ['user', 'source', 'database'] satisfies SearchField[];
+export const SEARCH_FIELDS: readonly string[] = ['user', 'source', 'database'] satisfies SearchField[];
 
 export type ListState = {
   sorting: SortingState;

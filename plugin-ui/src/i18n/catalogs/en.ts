@@ -1,3 +1,6 @@
+import { exportEn } from './parts/export.en';
+import { linkEn } from './parts/link.en';
+
 /**
  * The parcel's English catalog: ICU MessageFormat strings by key. It names the keys: the other
  * catalogs must have each of them with the same parameters (catalogs.test.ts).
@@ -186,6 +189,8 @@ export const en = {
 
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
+  ...exportEn,
+  ...linkEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { Catalog } from './en';
+import { exportZhCN } from './parts/export.zh-CN';
+import { linkZhCN } from './parts/link.zh-CN';
 
 /**
  * 简体中文. The labels OceanBase's own consoles (OCP, OCP Express, obshell) show on this screen
@@ -183,4 +185,6 @@ export const zhCN: Catalog = {
 
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
+  ...exportZhCN,
+  ...linkZhCN,
 };
