@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import type { Figure } from './report';
 import type { BenchSidecar } from './sidecar';
 import { round, sleep } from './stats';
@@ -9,40 +8,27 @@ type Read = { ms: number; bytes: number; records: number; status: number };
 
 /**
  * GET /export/sessions.csv of the whole tenant, read as it comes; with `pauseMs`, the reader
- * stops that long after every chunk (a slow client: the sidecar must wait for it, not buffer).
+ * waits that long after every chunk (a slow client: the sidecar must wait for it, not buffer).
  */
-const readExport = (sidecar: BenchSidecar, tenantId: string, pauseMs: number): Promise<Read> =>
-  new Promise((resolve, reject) => {
-    const input = encodeURIComponent(JSON.stringify({ clusterId: 'bench', tenantId }));
-    const started = process.hrtime.bigint();
-    const req = request(
-      `${sidecar.url}/export/sessions.csv?input=${input}`,
-      { headers: { authorization: `Bearer ${sidecar.token}` } },
-      (res) => {
-        let bytes = 0;
-        let records = 0;
-        res.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) records++;
-          if (pauseMs > 0) {
-            res.pause();
-            setTimeout(() => res.resume(), pauseMs);
-          }
-        });
-        res.on('end', () =>
-          resolve({
-            ms: Number(process.hrtime.bigint() - started) / 1e6,
-            bytes,
-            records,
-            status: res.statusCode ?? 0,
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
+const readExport = async (sidecar: BenchSidecar, tenantId: string, pauseMs: number): Promise<Read> => {
+  const input = encodeURIComponent(JSON.stringify({ clusterId: 'bench', tenantId }));
+  const started = process.hrtime.bigint();
+  const response = await fetch(`${sidecar.url}/export/sessions.csv?input=${input}`, {
+    headers: { authorization: `Bearer ${sidecar.token}` },
+    signal: AbortSignal.timeout(300_000),
   });
+  let bytes = 0;
+  let records = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    bytes += chunk.value.length;
+    for (let i = chunk.value.indexOf(10); i >= 0; i = chunk.value.indexOf(10, i + 1)) records++;
+    if (pauseMs > 0) await sleep(pauseMs);
+  }
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes, records, status: response.status };
+};
 
 /** Runs `work` while sampling the sidecar's RSS every 20 ms; answers the work's result and the peak. */
 const peakDuring = async <T>(sidecar: BenchSidecar, work: () => Promise<T>) => {
@@ -77,9 +63,11 @@ export const exportAtScale = async (
   await sidecar.query('sessions.list', { clusterId: 'bench', tenantId, pageSize: 1 });
   await sleep(1000);
   const held = sidecar.rss();
+  process.stdout.write('bench: export, fast reader …\n');
   const fast = await peakDuring(sidecar, () => readExport(sidecar, tenantId, 0));
   await sleep(1000);
   const before = sidecar.rss();
+  process.stdout.write('bench: export, slow reader …\n');
   const slow = await peakDuring(sidecar, () => readExport(sidecar, tenantId, 5));
   const figures: Figure[] = [];
   for (const [name, base, run] of [
