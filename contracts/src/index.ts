@@ -2,6 +2,7 @@ export * from './audit';
 export * from './digest';
 export * from './errors';
 export * from './export';
+export * from './exportPaths';
 export * from './kill';
 export * from './limits';
 export * from './listing';

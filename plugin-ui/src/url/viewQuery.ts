@@ -1,11 +1,4 @@
-import {
-  entityId,
-  LIMITS,
-  listInput,
-  type Sort,
-  sortColumn,
-  sort as sortSchema,
-} from '@tenant-sessions/contracts';
+import { LIMITS, SORT_COLUMNS, type Sort, type SortColumn } from '@tenant-sessions/contracts';
 import type { SearchField } from '../table/features';
 import { PAGE_SIZES, SEARCH_FIELDS } from '../table/listInput';
 
@@ -35,20 +28,30 @@ export type LinkedView = {
 
 const DEFAULT_SORT: Sort = { column: 'timeSeconds', direction: 'desc' };
 
-/** `-timeSeconds` (descending) or `user` (ascending), as the contract's `sort` reads it. */
+/**
+ * The contract's rules for what a link carries, checked without zod (which the parcel does not
+ * ship: the sidecar validates every input with the schemas anyway): the sort columns, the page
+ * sizes (those the pager offers), the bounds of texts and ids.
+ */
+const fitsText = (text: string): boolean => text.length >= 1 && text.length <= LIMITS.maxString;
+
+/** `-timeSeconds` (descending) or `user` (ascending). */
 const sortOf = (text: string): Sort | null => {
   const desc = text.startsWith('-');
-  const column = sortColumn.safeParse(desc ? text.slice(1) : text);
-  if (!column.success) return null;
-  const parsed = sortSchema.safeParse({ column: column.data, direction: desc ? 'desc' : 'asc' });
-  return parsed.success ? parsed.data : null;
+  const column = desc ? text.slice(1) : text;
+  if (!(SORT_COLUMNS as readonly string[]).includes(column)) return null;
+  return { column: column as SortColumn, direction: desc ? 'desc' : 'asc' };
 };
 const sortText = ({ column, direction }: Sort): string => (direction === 'desc' ? `-${column}` : column);
 
 const pageSizeOf = (text: string): number | null => {
   if (!/^\d{1,4}$/.test(text)) return null;
-  const size = listInput.shape.pageSize.safeParse(Number(text));
-  return size.success && (PAGE_SIZES as readonly number[]).includes(size.data) ? size.data : null;
+  const size = Number(text);
+  return size >= LIMITS.minPageSize &&
+    size <= LIMITS.maxPageSize &&
+    (PAGE_SIZES as readonly number[]).includes(size)
+    ? size
+    : null;
 };
 
 const flagOf = (text: string): boolean | null =>
@@ -59,9 +62,9 @@ type Reader = (text: string, view: Partial<LinkedView>) => boolean;
 /** Each known parameter, checked with the contract's schemas; false: the value is refused. */
 const READERS: Record<string, Reader> = {
   tenant: (text, view) => {
-    const parsed = entityId.safeParse(text);
-    if (parsed.success) view.tenantId = parsed.data;
-    return parsed.success;
+    const fits = fitsText(text);
+    if (fits) view.tenantId = text;
+    return fits;
   },
   active: (text, view) => {
     const flag = flagOf(text);
@@ -93,9 +96,9 @@ const READERS: Record<string, Reader> = {
     SEARCH_FIELDS.map((field): [string, Reader] => [
       field,
       (text, view) => {
-        const parsed = listInput.shape[field as SearchField].safeParse(text.trim());
-        if (!parsed.success || !parsed.data) return false;
-        view.filters = { ...view.filters, [field]: parsed.data };
+        const trimmed = text.trim();
+        if (!fitsText(trimmed)) return false;
+        view.filters = { ...view.filters, [field]: trimmed };
         return true;
       },
     ]),
