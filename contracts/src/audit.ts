@@ -4,16 +4,19 @@ import { LIMITS } from './limits';
 import { entityId } from './tenants';
 
 /**
- * One close attempt as the audit keeps it: who, where, which session, what it was
- * running, what was asked and what came of it. `sql` is the statement the fresh read made just
+ * One close attempt as the audit keeps it: who, where, which session, what it was running, what
+ * was asked and what came of it (README, "The audit"). An attempt whose outcome never came reads
+ * as `unknown`. `sql` is the statement the fresh read made just
  * before the KILL found running (at most LIMITS.auditSqlChars characters; `sqlTruncated` says
  * when cut).
  */
 export const auditRecord = z.object({
   /** Unique within the audit: a UUID (file sink) or the table's row number (MySQL sink). */
   id: z.string(),
-  /** ISO time the outcome was known. */
+  /** ISO time the outcome was known (the attempt's while it is `unknown`). */
   time: z.string(),
+  /** The close call the attempt belongs to (its KillReport's `callId`); absent in older records. */
+  callId: z.string().optional(),
   /** The token's `sub`. */
   operator: z.string(),
   clusterId: z.string(),
@@ -29,6 +32,9 @@ export const auditRecord = z.object({
   kind: killKind,
   outcome: killOutcome,
   message: z.string().nullable(),
+  /** The message's stable code and what it names (messages.ts), as in the call's answer. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 

@@ -12,3 +12,4 @@ export * from './sessions';
 export * from './statistics';
 export * from './stats';
 export * from './tenants';
+export * from './watch';

@@ -35,4 +35,7 @@ export const SORT_COLUMNS = [
   'timeSeconds',
   'status',
   'observer',
+  // Sessions and locks (docs/api.md).
+  'transactionSeconds',
+  'blocking',
 ] as const;

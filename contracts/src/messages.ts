@@ -42,6 +42,12 @@ export const KILL_MESSAGE_CODES = {
   'unknown.stopped': ['id'],
   /** Not sent: the audit failed earlier in the call. */
   'error.not_sent': ['id'],
+  /** Not sent: the tenant's server stopped answering earlier in the call (within `seconds`). */
+  'error.not_sent_unanswered': ['id', 'address', 'seconds'],
+  /** The KILL was sent; the connection was lost before its answer came. */
+  'unknown.connection_lost': ['id', 'address', 'serverMessage'],
+  /** The whole call was refused before any KILL (`reason`: the error's, e.g. TENANT_BUSY). */
+  'error.refused': ['id', 'reason', 'serverMessage'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type KillMessageCode = keyof typeof KILL_MESSAGE_CODES;

@@ -74,6 +74,8 @@ export const listInput = z
     sqlId: boundedString.optional(),
     /** Exactly the sessions one statistics row counts. */
     group: groupFilter.optional(),
+    /** Only sessions that block others (`blocking` > 0), most blocking first, then by `sort`. */
+    blockers: z.boolean().optional(),
     sort,
     pageIndex: z.number().int().min(0).max(LIMITS.maxPageIndex).default(0),
     pageSize: z
@@ -118,11 +120,27 @@ export const session = z.object({
   protected: z.boolean(),
   /** Why the session is protected, in words a person can read; null when it is not. */
   protectedReason: z.string().nullable(),
+  // Sessions and locks (docs/api.md).
+  // While the page's `locks.available` is false they are null / [] / 0 for want of a reading.
+  /** Age in seconds of the session's open transaction, also while it sleeps; null: none (or unknown). */
+  transactionSeconds: z.number().nullable(),
+  /** Keys of the listed sessions holding a lock this one waits for. */
+  blockedBy: z.array(z.string()),
+  /** How many sessions wait on this one, directly or further down the chain (each counted once). */
+  blocking: z.number().int(),
 });
 export type Session = z.infer<typeof session>;
 
 export const visibility = z.enum(['all', 'own-sessions-only']);
 export type Visibility = z.infer<typeof visibility>;
+
+/**
+ * Whether the page's transactions and lock waits could be read: when not (the account may not read
+ * the lock tables, the server has none, the read failed), `reason` says why and the sessions'
+ * lock fields are no reading at all, not "no locks".
+ */
+export const locksAvailability = z.object({ available: z.boolean(), reason: z.string().nullable() });
+export type LocksAvailability = z.infer<typeof locksAvailability>;
 
 export const sessionPage = z.object({
   rows: z.array(session),
@@ -134,6 +152,8 @@ export const sessionPage = z.object({
   serverVersion: z.string(),
   /** True when the tenant had more sessions than the sidecar keeps (SESSIONS_SNAPSHOT_MAX): the rest are not listed. */
   truncated: z.boolean(),
+  /** Whether transactions and lock waits were read for this page (see locksAvailability). */
+  locks: locksAvailability.optional(),
 });
 export type SessionPage = z.infer<typeof sessionPage>;
 

@@ -4,6 +4,7 @@ import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { AuditSink } from './audit/sink';
 import type { Verifier } from './auth/tokens';
+import { DEFAULT_WATCH_LIMITS, type WatchLimits } from './config/settings';
 import type { TenantConfig } from './config/tenants';
 import { OwnConnections } from './connections/own';
 import { batchLimit, MAX_BATCH } from './http/batch';
@@ -24,6 +25,7 @@ import { createMetrics, type Metrics } from './metrics/metrics';
 import { createCloseRate } from './rate/closeRate';
 import { appRouter } from './router';
 import { DEFAULT_FRESH_MS, DEFAULT_MAX_SESSIONS, SnapshotStore } from './snapshots/store';
+import { createPageWatch, type PageWatch } from './snapshots/watchPages';
 import { TenantRegistry } from './tenants/registry';
 import { contextFactory } from './trpc/context';
 import { errorDataOf, retryAfterOf } from './trpc/errors';
@@ -58,6 +60,8 @@ export type AppOptions = {
   snapshotFreshMs?: number;
   /** The most sessions a snapshot keeps; beyond, it is cut and flagged `truncated` (default 100,000). */
   snapshotMax?: number;
+  /** Bounds and rhythm of live views, sessions.watch (default DEFAULT_WATCH_LIMITS). */
+  watch?: Partial<WatchLimits>;
 };
 
 export type App = {
@@ -67,6 +71,8 @@ export type App = {
   registry: TenantRegistry;
   audit: AuditSink;
   metrics: Metrics;
+  /** The live views (sessions.watch): the stop ends them first. */
+  watches: PageWatch;
 };
 
 /** What every app of the sidecar answers first: its own Host names only, and its security headers. */
@@ -109,7 +115,8 @@ export const createApp = (options: AppOptions): App => {
     maxSessions: options.snapshotMax ?? DEFAULT_MAX_SESSIONS,
     metrics,
   });
-  const createContext = contextFactory(verify, { registry, audit, closeRate, snapshots, metrics });
+  const watches = createPageWatch(snapshots, metrics, { ...DEFAULT_WATCH_LIMITS, ...options.watch });
+  const createContext = contextFactory(verify, { registry, audit, closeRate, snapshots, watches, metrics });
   // Tenants' details (names, addresses, errors) on /readyz and /metrics: to a token that reads them.
   const withToken: DetailAccess = { verify };
   const app = guarded(logger, options);
@@ -157,5 +164,5 @@ export const createApp = (options: AppOptions): App => {
   ops.use(health(registry, 'all'));
   ops.use(metricsEndpoint(metrics, 'all'));
   closed(ops);
-  return { app, ops, registry, audit, metrics };
+  return { app, ops, registry, audit, metrics, watches };
 };

@@ -12,6 +12,10 @@ import { listen } from './server';
 
 /** How long the token printed at start-up lasts, at most (the portal's own tokens last 15 minutes). */
 const PRINTED_TOKEN_SECONDS = 12 * 60 * 60;
+/** How long calls in flight may finish once a stop was asked (new ones are refused with 503). */
+const STOP_GRACE_MS = 7000;
+/** The whole stop, calls, pools and audit together: past it the process exits non-zero. */
+const STOP_BOUND_MS = 10_000;
 
 const start = async () => {
   const settings = readSettings(process.env);
@@ -29,7 +33,7 @@ const start = async () => {
       : undefined;
   // One record of the sidecar's own database connections, for the tenants' pools and the audit's.
   const own = new OwnConnections();
-  const audit = openAudit(settings.audit, process.cwd(), own);
+  const audit = openAudit(settings.audit, process.cwd(), own, log);
   const app = createApp({
     tenants,
     audit,
@@ -38,6 +42,7 @@ const start = async () => {
     closeRatePerMinute: settings.closeRatePerMinute,
     snapshotFreshMs: settings.snapshotFreshMs,
     snapshotMax: settings.snapshotMax,
+    watch: settings.watch,
     logger: log,
     verify: createVerifier({ secret, jwksUrl: settings.jwksUrl, maxTokenSeconds: settings.tokenMaxSeconds }),
     poolIdleMs: settings.poolIdleMs,
@@ -57,6 +62,18 @@ const start = async () => {
     () => log.info({ audit: audit.where }, 'audit ready'),
     (error: unknown) =>
       log.error({ err: error, audit: audit.where }, 'audit not writable: closes will be refused'),
+  );
+  // Attempts the last run sent without recording their answer (it was killed, or the machine
+  // stopped): they read as `unknown` in audit.list. Read in the background on a large file.
+  void audit.recover().then(
+    ({ unfinished }) =>
+      (unfinished > 0 ? log.warn.bind(log) : log.info.bind(log))(
+        { audit: audit.where, unfinished },
+        unfinished > 0
+          ? `audit: ${unfinished} close attempts have no outcome (the sidecar stopped before their answer): they read as unknown`
+          : 'audit: every close attempt has its outcome',
+      ),
+    (error: unknown) => log.error({ err: error, audit: audit.where }, 'audit unreadable at start'),
   );
   log.info(
     {
@@ -93,9 +110,21 @@ const start = async () => {
       ].join('\n'),
     );
   }
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return void log.info({ signal }, 'signal received: already stopping');
+    stopping = true;
     log.info({ signal }, 'signal received');
-    server.stop().then(
+    // The whole stop is bounded: whatever it still waits on then is named, and the exit is non-zero.
+    const bound = setTimeout(() => {
+      log.error(
+        { waitingOn: process.getActiveResourcesInfo(), boundMs: STOP_BOUND_MS },
+        `stop took more than ${STOP_BOUND_MS / 1000} s: exiting anyway`,
+      );
+      process.exit(1);
+    }, STOP_BOUND_MS);
+    bound.unref();
+    server.stop(STOP_GRACE_MS).then(
       () => process.exit(0),
       (error) => {
         log.error({ err: error }, 'stopping failed');
@@ -103,8 +132,9 @@ const start = async () => {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // `on`, not `once`: a second signal (a service manager and a wrapper both sending) is not fatal.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 };
 
 start().catch((error: unknown) => {

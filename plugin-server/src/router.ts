@@ -6,6 +6,7 @@ import {
   statsInput,
   type Tenant,
   tenantsListInput,
+  watchInput,
 } from '@tenant-sessions/contracts';
 import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
@@ -14,6 +15,7 @@ import { pageOf } from './snapshots/page';
 import { statsOf } from './snapshots/stats';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
+import { domainStream } from './trpc/stream';
 
 /** Procedures only: validate, authorize, delegate. */
 export const appRouter = router({
@@ -25,6 +27,20 @@ export const appRouter = router({
   sessions: router({
     list: tenantProcedure('read', listInput).query(async ({ ctx, input }) => {
       return pageOf(await ctx.snapshots.get(ctx.tenant), input);
+    }),
+    watch: tenantProcedure('read', watchInput).subscription(({ ctx, input, signal }) => {
+      const { intervalMs, ...query } = input;
+      return domainStream(
+        ctx.watches.watch({
+          handle: ctx.tenant,
+          operator: ctx.operator.sub,
+          query,
+          intervalMs,
+          check: () => ctx.recheck(input, 'read'),
+          drop: ctx.dropConnection,
+          signal: signal ?? new AbortController().signal,
+        }),
+      );
     }),
     stats: tenantProcedure('read', statsInput).query(async ({ ctx, input }) =>
       statsOf(await ctx.snapshots.get(ctx.tenant), input),

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -9,7 +9,10 @@ export type RunningServer = {
   port: number;
   /** The metrics port's address, when one was asked for (SESSIONS_METRICS_PORT). */
   metricsUrl?: string;
-  /** Stops accepting, lets in-flight calls finish (up to `graceMs`), then closes the pools and the audit. */
+  /**
+   * Stops: new calls are answered 503 at once, calls in flight finish (up to `graceMs`, then
+   * their connections are closed), then the pools and the audit are closed (each bounded).
+   */
   stop: (graceMs?: number) => Promise<void>;
 };
 
@@ -41,7 +44,12 @@ export type ListenOptions = {
   metricsHost?: string;
 };
 
-const bind = (app: Express, host: string, port: number, limits: HttpLimits): Promise<Server> =>
+const bind = (
+  app: Express | RequestListener,
+  host: string,
+  port: number,
+  limits: HttpLimits,
+): Promise<Server> =>
   new Promise((resolve, reject) => {
     const s = createServer(
       {
@@ -65,9 +73,41 @@ const urlOf = (host: string, server: Server) => {
   return `http://${shown}:${(server.address() as AddressInfo).port}`;
 };
 
+/** How long closing the pools, then the audit, may take during a stop. */
+const CLOSE_BOUND_MS = 2000;
+
+/** The answer to a call that comes while the sidecar stops (tRPC's error shape). */
+const refuseWhileStopping = (res: ServerResponse) => {
+  const body = JSON.stringify({
+    error: {
+      message: 'The sidecar is stopping: retry in a moment (another replica may answer)',
+      code: -32603,
+      data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, reason: 'STOPPING' },
+    },
+  });
+  res.writeHead(503, {
+    'content-type': 'application/json',
+    'retry-after': '1',
+    connection: 'close',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+};
+
+/** Resolves when `work` does or after `ms`, whichever comes first (true if it finished). */
+const within = (work: Promise<unknown>, ms: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+    work.then(
+      () => resolve(true),
+      () => resolve(true),
+    );
+  });
+
 /** Listens on host:port (0 for a free port), and the metrics port if asked; knows how to stop gracefully. */
 export const listen = async (
-  { app, ops, registry, audit }: App,
+  { app, ops, registry, audit, watches }: App,
   host: string,
   port: number,
   log: Logger,
@@ -78,7 +118,22 @@ export const listen = async (
     ...options.limits,
     maxConnections: options.maxConnections ?? HTTP_LIMITS.maxConnections,
   };
-  const server = await bind(app, host, port, limits);
+  let stopping: Promise<void> | undefined;
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  // Every call is counted while it runs; once stopping, a new one is answered 503 at once.
+  const counted: RequestListener = (req, res) => {
+    if (stopping) return refuseWhileStopping(res);
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      // Once stopping, a connection whose last call just finished is closed rather than kept alive.
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+      if (inFlight === 0) idle?.();
+    });
+    app(req, res);
+  };
+  const server = await bind(counted, host, port, limits);
   const metricsHost = options.metricsHost ?? '127.0.0.1';
   const opsServer =
     options.metricsPort === undefined
@@ -88,13 +143,6 @@ export const listen = async (
           throw error;
         });
   const bound = (server.address() as AddressInfo).port;
-  let stopping: Promise<void> | undefined;
-  // Once stopping, a connection whose last call just finished is closed rather than kept alive.
-  server.on('request', (_req, res) => {
-    res.once('finish', () => {
-      if (stopping) setImmediate(() => server.closeIdleConnections());
-    });
-  });
   const closeOps = () =>
     opsServer
       ? new Promise<void>((resolve) => {
@@ -104,14 +152,27 @@ export const listen = async (
       : Promise.resolve();
   const stop = (graceMs = 10_000) => {
     stopping ??= (async () => {
-      log.info('stopping: no new connections, finishing calls in flight');
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info({ inFlight }, 'stopping: new calls refused (503), finishing calls in flight');
+      // Live views never finish by themselves: each ends now, cleanly (its client sees it complete).
+      watches.close();
+      // Still listening while calls finish: a new call gets a 503 it can act on, not a refused connection.
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      await Promise.all([closed, closeOps()]);
-      clearTimeout(timer);
-      await registry.close();
-      await audit.close().catch((error: unknown) => log.warn({ err: error }, 'closing the audit failed'));
+      const drained = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve));
+      if (!(await within(drained, graceMs)))
+        log.warn(
+          { inFlight, graceMs },
+          'stopping: calls still in flight after the grace: closing their connections',
+        );
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await within(Promise.all([closed, closeOps()]), CLOSE_BOUND_MS);
+      if (!(await within(registry.close(), CLOSE_BOUND_MS)))
+        log.warn('stopping: the tenant pools did not close in time');
+      const auditClosed = audit
+        .close()
+        .catch((error: unknown) => log.warn({ err: error }, 'closing the audit failed'));
+      if (!(await within(auditClosed, CLOSE_BOUND_MS)))
+        log.warn({ audit: audit.where }, 'stopping: the audit did not close in time');
       log.info('stopped');
     })();
     return stopping;

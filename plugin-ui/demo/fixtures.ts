@@ -119,6 +119,10 @@ const blank = {
   protected: false,
   protectedReason: null,
   otherObservers: [],
+  // Sessions and locks: no transaction, waiting on no one, no one waiting.
+  transactionSeconds: null,
+  blockedBy: [],
+  blocking: 0,
 } satisfies Partial<Session>;
 
 export function makeSession(
@@ -297,5 +301,55 @@ function specialSessions(tenantId: string, now: number): DemoSession[] {
     now,
     640,
   );
-  return tenantId === 'trade' ? [max, twice, inner, sidecar, guarded, flaky, greek] : [max, inner];
+  return tenantId === 'trade'
+    ? [max, twice, inner, sidecar, guarded, flaky, greek, ...lockChain(now)]
+    : [max, inner];
+}
+
+/**
+ * Who blocks whom, as the sidecar reports it: a sleeping session that updated an order 10 minutes
+ * ago and never committed; two updates of that order wait on it, and a third waits on the first of
+ * them (holder -> waiter -> waiter): the holder blocks 3.
+ */
+function lockChain(now: number): DemoSession[] {
+  const at = (id: string) => `${OBSERVERS[1] ?? ''}#${id}`;
+  const waiter = (id: string, blockedBy: string, seconds: number, orderId: number, source: string) =>
+    makeSession(
+      {
+        id,
+        user: 'app_trade',
+        source,
+        observer: OBSERVERS[1] ?? '',
+        obproxy: PROXY,
+        database: 'trade',
+        sql: `UPDATE orders SET status = 'PAID', paid_at = NOW() WHERE order_id = ${orderId}`,
+        transactionState: 'ACTIVE',
+        transactionSeconds: seconds + 0.4,
+        blockedBy: [blockedBy],
+      },
+      now,
+      seconds,
+    );
+  const holder = makeSession(
+    {
+      id: '3221495001',
+      user: 'app_order',
+      source: '10.2.4.12:43310',
+      observer: OBSERVERS[1] ?? '',
+      obproxy: PROXY,
+      database: 'trade',
+      transactionState: 'ACTIVE',
+      transactionSeconds: 612.4,
+      blocking: 3,
+    },
+    now,
+    598.1,
+  );
+  const first = { ...waiter('3221495002', at('3221495001'), 41.2, 88231, '10.2.4.20:40101'), blocking: 1 };
+  return [
+    holder,
+    first,
+    waiter('3221495003', at('3221495001'), 39.8, 88231, '10.2.4.21:40102'),
+    waiter('3221495004', at('3221495002'), 12.5, 88231, '10.2.4.22:40103'),
+  ];
 }

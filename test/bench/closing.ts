@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { type Account, closeAll, openCrowd } from './database';
 import type { Figure } from './report';
@@ -23,6 +27,29 @@ const stillThere = async (admin: Connection, ids: string[]): Promise<number> => 
 
 const untilGone = async (admin: Connection, ids: string[]) => {
   while ((await stillThere(admin, ids)) > 0) await sleep(5);
+};
+
+/**
+ * The fsync(2)/fdatasync(2) calls the sidecar's process makes during `call`, counted by strace
+ * attached to it (an outside witness, not the sidecar's own word); a string when strace is absent.
+ */
+const fsyncsDuring = async (pid: number, call: () => Promise<unknown>): Promise<number | string> => {
+  const strace = ['/usr/bin/strace', '/bin/strace'].find((p) => existsSync(p));
+  if (!strace) return 'n/a (no strace)';
+  const out = path.join(tmpdir(), `ts-bench-strace-${pid}-${Date.now()}.txt`);
+  const tracer = spawn(strace, ['-f', '-e', 'trace=fsync,fdatasync', '-o', out, '-p', String(pid)], {
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => tracer.once('exit', resolve));
+  // Attached to every thread (the file sink's fsync runs on libuv's pool) before the call.
+  await sleep(1000);
+  await call();
+  await sleep(100);
+  tracer.kill('SIGINT');
+  await exited;
+  const text = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  rmSync(out, { force: true });
+  return text.split('\n').filter((line) => /\b(fsync|fdatasync)\(\d+/.test(line)).length;
 };
 
 /**
@@ -77,6 +104,16 @@ export const closingAtScale = async (
     }
     closeAll(crowd);
   }
+  // One more call, not timed, with strace attached: how many fsyncs the write-ahead audit costs.
+  const crowd = await openCrowd(url, victims, VICTIMS);
+  const fsyncs = await fsyncsDuring(sidecar.pid, () =>
+    sidecar.mutate('sessions.kill', {
+      clusterId: 'bench',
+      tenantId: 'main',
+      sessionKeys: crowd.map((c) => `${observer}#${c.threadId}`),
+    }),
+  );
+  closeAll(crowd);
   return [
     {
       section,
@@ -98,6 +135,12 @@ export const closingAtScale = async (
       unit: '×',
       ...(targeted ? { target: { max: 1.5, text: '≤ 1.5' } } : {}),
       note: `vs raw KILLs alone ${round(p50(viaSidecar) / p50(rawKills))}×`,
+    },
+    {
+      section,
+      name: 'fsyncs per call of 100 (write ahead: the attempts, then the outcomes; strace)',
+      value: fsyncs,
+      unit: '',
     },
     {
       section,

@@ -2,20 +2,23 @@ import { rmSync } from 'node:fs';
 import type { Connection } from 'mysql2/promise';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { batchAmplification } from './amplification';
+import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { exportAtScale } from './export';
 import { fanIn } from './fanin';
+import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
 import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
 import { type Figure, printTable, writeResults } from './report';
 import { listAtScale, memoryGrowth } from './scale';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
+import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
- * npm run bench: the figures of issue 6, each measured side by side in one run, printed with its
+ * npm run bench: the performance figures, each measured side by side in one run, printed with its
  * target and written to test/bench/results/latest.json. Not part of npm test.
  */
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -24,8 +27,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,fanin,closing,ob,browser,amplification,memory,export runs only those parts (the
- * parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory,export runs
+ * only those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -35,6 +38,11 @@ const main = async () => {
   const dist = await buildPortal();
   later(() => rmSync(dist, { recursive: true, force: true }));
   figures.push(...parcelSize(dist));
+
+  if (wanted('audit')) {
+    log('bench: audit.list on a 1 GiB JSON-lines audit (written to a temporary folder, deleted after) …');
+    figures.push(...(await auditAtScale()));
+  }
 
   const { url, throwaway } = await provision();
   if (throwaway) later(() => throwaway.stop());
@@ -90,6 +98,11 @@ const main = async () => {
     await fresh.stop();
   }
 
+  if (wanted('locks')) {
+    log('bench: the snapshot read with and without its lock read, 1,000 connections, 50 waiting …');
+    figures.push(...(await locksOverhead(url, admin, crowd, side)));
+  }
+
   const coalescing = await sidecar(1000, dist);
   if (wanted('fanin')) {
     log('bench: fan-in, 100 viewers for 10 s, then a console querying per viewer …');
@@ -119,6 +132,17 @@ const main = async () => {
     const own = await sidecar(1000);
     figures.push(...(await batchAmplification(own, 'ob')));
     await own.stop();
+  }
+
+  if (wanted('watch')) {
+    log(
+      'bench: live views (sessions.watch), 200 watchers, then a console reading per viewer, then 200 of 10,000 quiet sessions …',
+    );
+    const live = await startBenchSidecar(tenants, { freshMs: 1000, env: WATCH_BENCH_ENV });
+    later(() => live.stop());
+    const watchAccounts = { sidecar: fanSide, perViewer, victims };
+    figures.push(...(await liveViews(url, admin, live, watchAccounts, await rawStatement(admin))));
+    await live.stop();
   }
 
   if (wanted('memory')) {

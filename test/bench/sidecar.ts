@@ -69,7 +69,7 @@ const configOf = (tenants: BenchTenant[], env: Record<string, string>) => ({
  */
 export const startBenchSidecar = async (
   tenants: BenchTenant[],
-  options: { freshMs: number; staticDir?: string; auditDir?: string },
+  options: { freshMs: number; staticDir?: string; auditDir?: string; env?: Record<string, string> },
 ): Promise<BenchSidecar> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ts-bench-sidecar-'));
   const env: Record<string, string> = {};
@@ -98,6 +98,7 @@ export const startBenchSidecar = async (
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'info',
+        ...options.env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -136,7 +136,11 @@ describe('the file audit through a real sidecar', () => {
       kind: 'query',
       outcome: 'killed',
       message: null,
+      callId: query.callId,
+      code: 'killed',
+      params: {},
     });
+    expect(query.callId).toMatch(/^[0-9a-f-]{36}$/);
     expect(byKey(keyOf(idle.id))[0]).toMatchObject({
       kind: 'session',
       outcome: 'killed',
@@ -243,7 +247,9 @@ describe('an audit that cannot be written: no KILL, AUDIT_UNAVAILABLE', () => {
       expect(status, JSON.stringify(body)).toBe(503);
       expect(body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
       expect(body.error.message).toMatch(/nothing was closed/);
-      expect(body.error.message).not.toContain(blocker);
+      // The answer names the path and the cause, so an administrator knows what to mend.
+      expect(body.error.message).toContain(blocker);
+      expect(body.error.data.params).toMatchObject({ where: path.join(blocker, 'audit.jsonl') });
     }
     const listed = await sidecar.query('audit.list', main);
     expect(listed.body.error.data.reason).toBe('AUDIT_UNAVAILABLE');

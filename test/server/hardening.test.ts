@@ -130,8 +130,14 @@ describe('the per-operator close rate', () => {
     expect((await sidecar.mutate('sessions.killQuery', gone, ivy)).status).toBe(200);
     // Reading is not limited.
     expect((await sidecar.query('sessions.list', main, hank)).status).toBe(200);
-    // A refused call leaves no audit record.
+    // A refused call leaves a trace too: one record per key, naming the reason, nothing sent.
     const audit = await sidecar.query('audit.list', { ...main, operator: 'hank' });
-    expect(audit.body.result.data.total).toBe(2);
+    expect(audit.body.result.data.total).toBe(4);
+    const refused = audit.body.result.data.rows.filter((r: { code?: string }) => r.code === 'error.refused');
+    expect(refused.map((r: { params: { reason: string } }) => r.params.reason)).toEqual([
+      'TOO_MANY_REQUESTS',
+      'TOO_MANY_REQUESTS',
+    ]);
+    expect(refused.map((r: { outcome: string }) => r.outcome)).toEqual(['error', 'error']);
   });
 });

@@ -48,7 +48,9 @@ describe('sessions.killQuery', () => {
     await waitUntilRunning(admin, victim.id);
     await list(main, { user: carol.user });
     const report = await kill('killQuery', { ...main, sessionKeys: [keyOf(victim.id)] });
-    expect(report.results).toEqual([{ sessionKey: keyOf(victim.id), outcome: 'killed', message: null }]);
+    expect(report.results).toEqual([
+      { sessionKey: keyOf(victim.id), outcome: 'killed', message: null, code: 'killed', params: {} },
+    ]);
     const error = await ended;
     expect(error?.errno).toBe(1317);
     expect(await victim.alive()).toBe(true);
@@ -62,7 +64,9 @@ describe('sessions.kill', () => {
   it('closes the session: the connection is dead and the next list no longer shows it', async () => {
     const victim = await openVictim(url, carol);
     const report = await kill('kill', { ...main, sessionKeys: [keyOf(victim.id)] });
-    expect(report.results).toEqual([{ sessionKey: keyOf(victim.id), outcome: 'killed', message: null }]);
+    expect(report.results).toEqual([
+      { sessionKey: keyOf(victim.id), outcome: 'killed', message: null, code: 'killed', params: {} },
+    ]);
     expect(await victim.alive()).toBe(false);
     expect((await list(main, { user: carol.user })).map((r) => r.id)).not.toContain(victim.id);
     await victim.close();

@@ -52,7 +52,10 @@ describe('stopping (SIGTERM)', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = sidecar.stop();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await expect(fetch(`${sidecar.url}/healthz`)).rejects.toThrow();
+    // A new call while stopping is answered 503 at once (not a refused connection).
+    const refused = await fetch(`${sidecar.url}/healthz`);
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error.message).toMatch(/stopping/);
     feed.enqueue(body.slice(10));
     feed.close();
     const answer = await inFlight;

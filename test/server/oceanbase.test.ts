@@ -343,7 +343,7 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
       const key = `127.0.0.1:2882#${victim.id}`;
       expect(row(await list(sidecar), key)?.source).toBe(`127.0.0.1:${victim.localPort}`);
       expect(await kill(sidecar, 'killQuery', [key])).toEqual([
-        { sessionKey: key, outcome: 'killed', message: null },
+        { sessionKey: key, outcome: 'killed', message: null, code: 'killed', params: {} },
       ]);
       expect((await ended)?.errno).toBe(1317);
       expect(await victim.alive()).toBe(true);
@@ -365,11 +365,13 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
       ]);
       // A second KILL would have answered "unknown thread" (not_found).
       expect(results).toEqual([
-        { sessionKey: first, outcome: 'killed', message: null },
+        { sessionKey: first, outcome: 'killed', message: null, code: 'killed', params: {} },
         {
           sessionKey: second,
           outcome: 'killed',
           message: `The same session as ${first}, on another observer: one KILL was sent for both`,
+          code: 'same_session',
+          params: { id: victim.id, firstKey: first },
         },
       ]);
       expect(await victim.alive()).toBe(false);

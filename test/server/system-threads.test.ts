@@ -38,6 +38,8 @@ describe('system threads', () => {
           sessionKey: scheduler?.key,
           outcome: 'protected',
           message: 'Never closed from here: the event scheduler',
+          code: 'protected',
+          params: { id: scheduler?.id, reason: 'the event scheduler' },
         },
       ]);
     }

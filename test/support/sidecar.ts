@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Right } from '@tenant-sessions/contracts';
 import {
+  type AppOptions,
   type AppRouter,
   type AuditSink,
   createApp,
@@ -120,6 +121,8 @@ export type SidecarOptions = {
   /** Default 0: tests list what they just opened (the coalescing tests choose their own). */
   snapshotFreshMs?: number;
   snapshotMax?: number;
+  /** Bounds and rhythm of live views (sessions.watch). */
+  watch?: AppOptions['watch'];
 };
 
 const asResult = async (response: Response): Promise<CallResult> => {
@@ -157,6 +160,7 @@ export const startSidecar = async (
     closeRatePerMinute: options.closeRatePerMinute ?? 10_000,
     snapshotFreshMs: options.snapshotFreshMs ?? 0,
     snapshotMax: options.snapshotMax,
+    watch: options.watch,
   });
   const server = await listen(app, '127.0.0.1', 0, logger);
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });

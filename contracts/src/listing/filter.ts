@@ -5,7 +5,7 @@ import { containsFolded, foldCase } from './text';
 /** The filters of a list query (its sort and paging aside). */
 export type SessionFilters = Pick<
   ListQuery,
-  'activeOnly' | 'user' | 'source' | 'database' | 'sessionId' | 'sql' | 'sqlId' | 'group'
+  'activeOnly' | 'user' | 'source' | 'database' | 'sessionId' | 'sql' | 'sqlId' | 'group' | 'blockers'
 >;
 
 type Test = (session: Session) => boolean;
@@ -14,7 +14,8 @@ type Test = (session: Session) => boolean;
  * One test for all the filters of a query (docs/api.md, "List filters"), each needle folded once
  * per call, not once per session: user, source and database are case-insensitive substrings, SQL
  * a case-insensitive substring of the current statement, session id a substring of the digits,
- * SQL ID exact but case-insensitive, group an exact match on the statistics row's value.
+ * SQL ID exact but case-insensitive, group an exact match on the statistics row's value, blockers
+ * the sessions others wait on.
  */
 export const sessionFilter = (filters: SessionFilters): Test => {
   const tests: Test[] = [];
@@ -47,6 +48,7 @@ export const sessionFilter = (filters: SessionFilters): Test => {
     const { by, value } = filters.group;
     tests.push((s) => groupValueOf(by, s) === value);
   }
+  if (filters.blockers) tests.push((s) => (s.blocking ?? 0) > 0);
   if (tests.length === 0) return () => true;
   if (tests.length === 1) return tests[0] as Test;
   return (s) => {

@@ -23,6 +23,9 @@ const base: Session = {
   transactionState: null,
   protected: false,
   protectedReason: null,
+  transactionSeconds: null,
+  blockedBy: [],
+  blocking: 0,
 };
 const session = (id: string, fields: Partial<Session>): Session => ({
   ...base,

@@ -18,23 +18,39 @@ export const compareSessionIds = (a: string, b: string): number => {
 /** Orders two texts as the list does: case- and accent-insensitive, digits by their number. */
 export const compareText = (a: string, b: string): number => collator.compare(a, b);
 
-const NULLABLE = new Set<SortColumn>(['database', 'observer']);
+const NULLABLE = new Set<SortColumn>(['database', 'observer', 'transactionSeconds']);
+
+type NullableColumn = 'database' | 'observer' | 'transactionSeconds';
 
 /** Compares two sessions on one column (never null values). */
 const compareOn = (column: SortColumn, a: Session, b: Session): number => {
   if (column === 'id') return compareSessionIds(a.id, b.id);
   if (column === 'timeSeconds') return a.timeSeconds - b.timeSeconds;
+  if (column === 'transactionSeconds') return (a.transactionSeconds ?? 0) - (b.transactionSeconds ?? 0);
+  if (column === 'blocking') return (a.blocking ?? 0) - (b.blocking ?? 0);
   return collator.compare(a[column] ?? '', b[column] ?? '');
 };
 
-/** Sorts on the column asked for (nulls last either way), then by id, so that paging is stable. */
-export const sortSessions = <S extends Session>(sessions: readonly S[], { column, direction }: Sort): S[] => {
+/**
+ * Sorts on the column asked for (nulls last either way), then by id, so that paging is stable.
+ * `blockersFirst` (the list's `blockers`): the most blocking first, the column deciding ties.
+ */
+export const sortSessions = <S extends Session>(
+  sessions: readonly S[],
+  { column, direction }: Sort,
+  blockersFirst = false,
+): S[] => {
   const sign = direction === 'asc' ? 1 : -1;
   const nullable = NULLABLE.has(column);
   return [...sessions].sort((a, b) => {
+    if (blockersFirst) {
+      const more = (b.blocking ?? 0) - (a.blocking ?? 0);
+      if (more !== 0) return more;
+    }
     if (nullable) {
-      const aNull = a[column as 'database' | 'observer'] === null;
-      const bNull = b[column as 'database' | 'observer'] === null;
+      // Absent (an older sender) reads as null.
+      const aNull = (a[column as NullableColumn] ?? null) === null;
+      const bNull = (b[column as NullableColumn] ?? null) === null;
       if (aNull !== bNull) return aNull ? 1 : -1;
     }
     return sign * compareOn(column, a, b) || compareSessionIds(a.id, b.id);

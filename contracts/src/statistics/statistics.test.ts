@@ -27,6 +27,9 @@ const base: Session = {
   transactionState: null,
   protected: false,
   protectedReason: null,
+  transactionSeconds: null,
+  blockedBy: [],
+  blocking: 0,
 };
 const running = (sql: string): Partial<Session> => ({
   status: 'ACTIVE',

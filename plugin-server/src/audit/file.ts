@@ -1,35 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { writeSync } from 'node:fs';
-import { type FileHandle, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { fstatSync, ftruncateSync, writeSync } from 'node:fs';
+import { type FileHandle, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type AuditRecord, auditRecord } from '@tenant-sessions/contracts';
-import { pageOfRecords } from './page';
-import type { AuditSink, NewAuditRecord } from './sink';
+import pino, { type Logger } from 'pino';
+import { codeOf } from '../errors/driver';
+import { AuditFileIndex } from './fileIndex';
+import { readPageBackwards } from './fileRead';
+import { attemptLine, outcomeLine, recordLine } from './lines';
+import type { AuditIntent, AuditSink, NewAuditRecord } from './sink';
 
 /** Makes a new file's name durable too (its folder's entry), where the system allows it. */
 const syncFolder = async (folder: string) => {
   const dir = await open(folder, 'r').catch(() => undefined);
   await dir?.sync().catch(() => undefined);
-  await dir?.close();
+  await dir?.close().catch(() => undefined);
 };
 
 /**
- * The JSON-lines audit: one record per line on a file descriptor kept open. `append` writes the
- * line (O_APPEND, one write(2)) into the operating system's page cache: from then on a crash of
- * the sidecar's process cannot lose it, a crash of the machine still can. `flush` fsyncs once
- * for every line appended before it (group commit: one fsync per close call, not per record;
- * concurrent calls share an fsync). `write` is both, for a single record.
- * The file is (re)opened when it is missing or was replaced (log rotation), creating its folder,
- * by `ready()` and `write()` (a close call checks with `ready()` once, then appends its attempts to
- * that descriptor); a replaced file's descriptor is fsync'd before it is closed, so no appended
- * line escapes `flush`.
+ * The JSON-lines audit (audit/lines.ts): one JSON object a line, on a file descriptor kept open.
+ * Lines are written with write(2) (O_APPEND) into the operating system's page cache, where a
+ * crash of the sidecar's process cannot lose them; an fsync makes them survive a crash of the
+ * machine. Write ahead: `intend` writes a batch of attempts in one write and fsyncs once before
+ * it resolves (no KILL goes out before); `settle` appends each outcome and `flush` fsyncs once for
+ * all of them (group commit; concurrent calls share an fsync).
+ *
+ * Recover, do not wedge: a failed write or fsync marks the descriptor suspect; the next call
+ * closes it and opens the path again (saying so in the log), and a last line left without its
+ * newline (a failed or torn write) is cut before the next record, so no record is ever glued to
+ * a fragment. The file is also reopened when it is missing or was replaced (log rotation),
+ * creating its folder.
  */
-export const fileSink = (file: string): AuditSink => {
+export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })): AuditSink => {
   const where = path.resolve(file);
+  const index = new AuditFileIndex(where, log);
   let handle: FileHandle | undefined;
   let handleIno: number | undefined;
-  /** Lines appended to `handle` since its last fsync. */
+  /** Lines written to `handle` since its last fsync. */
   let dirty = false;
+  /** The failure that made the descriptor untrustworthy: reopen before the next line. */
+  let suspect: unknown;
+  let fsyncs = 0;
   // Writes (and reopenings) one at a time, so lines never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -38,74 +48,149 @@ export const fileSink = (file: string): AuditSink => {
     return next;
   };
 
-  /** fsyncs the lines appended since the last fsync; on failure they stay pending (dirty). */
-  const syncHandle = async () => {
-    if (!handle || !dirty) return;
-    await handle.sync();
-    dirty = false;
-  };
-
-  /** Closes the descriptor once its appended lines are on disk (a failed fsync keeps it open). */
-  const closeHandle = async () => {
-    await syncHandle();
-    const old = handle;
-    handle = undefined;
-    await old?.close().catch(() => undefined);
+  /** The whole text at the end of the file (a short write is finished, or throws). */
+  const writeAll = (fd: number, text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
   };
 
   /**
-   * One line at the end of the file (O_APPEND). `file`: the open descriptor as `ready()` last
-   * checked it (a close call checks once, then appends each attempt without looking again).
-   * The write(2) of a few hundred bytes into the page cache is done synchronously, like the
-   * logger's own lines: a thread-pool round trip per record cost more than the write itself.
+   * The lines, in one write(2) of a few hundred bytes per line into the page cache, done
+   * synchronously like the logger's own lines: a thread-pool round trip per line cost more than
+   * the write itself.
    */
-  const appendLine = async (record: NewAuditRecord, file: FileHandle) => {
-    const line = Buffer.from(`${JSON.stringify({ id: randomUUID(), ...record })}\n`, 'utf8');
+  const writeLines = (to: FileHandle, text: string) => {
     dirty = true;
-    // A short write (disk full…) is finished, or throws.
-    let written = 0;
-    while (written < line.length) written += writeSync(file.fd, line, written, line.length - written);
+    let before: number | undefined;
+    try {
+      before = fstatSync(to.fd).size;
+      writeAll(to.fd, text);
+    } catch (error) {
+      suspect = error;
+      // A part written (disk full, a size limit) is cut at once where the file allows it; else
+      // the next opening cuts it.
+      if (before !== undefined)
+        try {
+          ftruncateSync(to.fd, before);
+        } catch {}
+      throw error;
+    }
   };
 
-  /** The open file, reopened if the path now names another file or none. */
+  /** fsyncs the lines written since the last fsync; on failure they stay pending (dirty). */
+  const syncHandle = async () => {
+    if (!handle || !dirty) return;
+    try {
+      await handle.sync();
+    } catch (error) {
+      suspect = error;
+      throw error;
+    }
+    fsyncs += 1;
+    dirty = false;
+  };
+
+  /** Lets go of the descriptor: its lines fsync'd first when it can be trusted. */
+  const dropHandle = async () => {
+    const old = handle;
+    handle = undefined;
+    if (!old) return;
+    if (suspect === undefined) await syncHandle().catch(() => undefined);
+    await old.close().catch(() => undefined);
+  };
+
+  /**
+   * Cuts a last line left without its newline (a torn or failed write) back to the end of the
+   * last whole line, so the file stays one JSON object a line and the next record stands alone.
+   * Such a fragment is never a KILL's record: a KILL is sent only once its attempt is whole and
+   * fsync'd.
+   */
+  const cutPartialLine = async (opened: FileHandle, size: number) => {
+    if (size === 0) return;
+    const window = Buffer.alloc(Math.min(size, 1 << 20));
+    const from = size - window.length;
+    await opened.read(window, 0, window.length, from);
+    if (window[window.length - 1] === 0x0a) return;
+    const last = window.lastIndexOf(0x0a);
+    const keep = last >= 0 ? from + last + 1 : 0;
+    await opened.truncate(keep);
+    log.warn(
+      { audit: where, offset: keep, bytes: size - keep },
+      'audit: the last line was partial (a torn or failed write): cut it before the next record',
+    );
+  };
+
+  /** The open file, reopened after a failure or when the path now names another file or none. */
   const current = async (): Promise<FileHandle> => {
     const onDisk = await stat(where).catch(() => undefined);
-    if (handle && onDisk?.ino === handleIno) return handle;
-    await closeHandle();
+    if (handle && suspect === undefined && onDisk?.ino === handleIno) return handle;
+    const after = suspect;
+    await dropHandle();
     await mkdir(path.dirname(where), { recursive: true });
-    const opened = await open(where, 'a', 0o640);
-    handleIno = (await opened.stat()).ino;
+    const opened = await open(where, 'a+', 0o640);
+    try {
+      const st = await opened.stat();
+      if (st.isFile()) await cutPartialLine(opened, st.size);
+      handleIno = st.ino;
+    } catch (error) {
+      await opened.close().catch(() => undefined);
+      throw error;
+    }
     handle = opened;
+    if (after !== undefined) {
+      log.warn(
+        { audit: where, after: codeOf(after) },
+        'audit: reopened its file after a failed write or fsync',
+      );
+      suspect = undefined;
+      // Lines written before the failure may still be in the page cache: the next flush covers them.
+      dirty = true;
+    }
     if (!onDisk) await syncFolder(path.dirname(where));
     return opened;
   };
 
+  /** The descriptor as last checked (an outcome goes where its attempt went), else `current()`. */
+  const known = async () => (handle && suspect === undefined ? handle : current());
+
+  const withId = (record: NewAuditRecord) => ({ id: randomUUID(), ...record });
+
   return {
     where,
+    get fsyncs() {
+      return fsyncs;
+    },
     ready: () => serial(async () => void (await current())),
     write: (record: NewAuditRecord) =>
       serial(async () => {
-        await appendLine(record, await current());
+        writeLines(await current(), recordLine(withId(record)));
         await syncHandle();
       }),
-    append: (record: NewAuditRecord) => serial(async () => appendLine(record, handle ?? (await current()))),
+    append: (record: NewAuditRecord) =>
+      serial(async () => writeLines(await known(), recordLine(withId(record)))),
+    intend: (batch: AuditIntent[]) =>
+      serial(async () => {
+        const text = batch
+          .map((r) => (r.id === undefined ? recordLine(withId(r)) : attemptLine({ ...r, id: r.id })))
+          .join('');
+        writeLines(await current(), text);
+        await syncHandle();
+      }),
+    settle: (attempt, outcome) =>
+      serial(async () => writeLines(await known(), outcomeLine(randomUUID(), attempt, outcome))),
     flush: () => serial(syncHandle),
     list: async (query) => {
-      const text = await readFile(where, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return '';
-        throw error;
-      });
-      const records: AuditRecord[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        // A torn or foreign line is skipped rather than hiding every other record.
-        try {
-          const parsed = auditRecord.safeParse(JSON.parse(line));
-          if (parsed.success) records.push(parsed.data);
-        } catch {}
-      }
-      return pageOfRecords(records, query);
+      const end = await index.catchUp();
+      const total = index.total(query);
+      // Past the last matching record (or none at all): nothing to read.
+      if (query.pageIndex * query.pageSize >= total) return { rows: [], total };
+      return { rows: await readPageBackwards(where, end, query), total };
     },
-    close: () => serial(closeHandle),
+    recover: async () => {
+      await index.catchUp();
+      return { unfinished: index.unfinished };
+    },
+    close: () => serial(dropHandle),
   };
 };

@@ -1,8 +1,12 @@
 import type { AuditPage, AuditQuery, AuditRecord } from '@tenant-sessions/contracts';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
+import type { Logger } from 'pino';
+import pino from 'pino';
 import { ConfigError } from '../config/tenants';
 import { OwnConnections } from '../connections/own';
-import type { AuditSink, NewAuditRecord } from './sink';
+import { codeOf } from '../errors/driver';
+import { unfinished } from './lines';
+import type { AuditIntent, AuditSink, NewAuditRecord } from './sink';
 
 const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Bounds each audit statement, so a hung audit database refuses closes instead of hanging them. */
@@ -64,42 +68,106 @@ const createTable = (table: string) => `CREATE TABLE IF NOT EXISTS \`${table}\` 
   sql_text TEXT NULL,
   sql_truncated TINYINT(1) NOT NULL,
   kind VARCHAR(8) NOT NULL,
-  outcome VARCHAR(16) NOT NULL,
+  outcome VARCHAR(16) NULL,
   message TEXT NULL,
-  KEY by_tenant (cluster_id, tenant_id, id)
+  call_id VARCHAR(64) NULL,
+  attempt_id CHAR(36) NULL,
+  code VARCHAR(64) NULL,
+  params TEXT NULL,
+  KEY by_tenant (cluster_id, tenant_id, id),
+  UNIQUE KEY by_attempt (attempt_id)
 ) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin`;
 
-const COLUMNS = `id, at, operator, cluster_id, tenant_id, session_key, session_id, user_name, source,
-  database_name, sql_text, sql_truncated, kind, outcome, message`;
+/**
+ * Columns added since the first version of the table (a table created by it is brought up to
+ * date once): the call, the attempt (write ahead: its row is inserted before the KILL with no
+ * outcome, which is set after), the message's code and parameters.
+ */
+const ADDED_COLUMNS: Array<[string, string]> = [
+  ['call_id', 'ADD COLUMN call_id VARCHAR(64) NULL'],
+  ['attempt_id', 'ADD COLUMN attempt_id CHAR(36) NULL, ADD UNIQUE KEY by_attempt (attempt_id)'],
+  ['code', 'ADD COLUMN code VARCHAR(64) NULL'],
+  ['params', 'ADD COLUMN params TEXT NULL'],
+];
 
-const toRecord = (row: RowDataPacket): AuditRecord => ({
-  id: String(row.id),
-  time: new Date(row.at).toISOString(),
-  operator: row.operator,
-  clusterId: row.cluster_id,
-  tenantId: row.tenant_id,
-  sessionKey: row.session_key,
-  sessionId: row.session_id,
-  user: row.user_name,
-  source: row.source,
-  database: row.database_name,
-  sql: row.sql_text,
-  sqlTruncated: Boolean(row.sql_truncated),
-  kind: row.kind,
-  outcome: row.outcome,
-  message: row.message,
-});
+const COLUMNS = `id, at, operator, cluster_id, tenant_id, session_key, session_id, user_name, source,
+  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, code, params`;
+
+const INSERT_COLUMNS = `(at, operator, cluster_id, tenant_id, session_key, session_id, user_name, source,
+  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, attempt_id, code, params)`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+const valuesOf = (r: NewAuditRecord, attemptId: string | null | undefined, pending: boolean): unknown[] => [
+  new Date(r.time),
+  r.operator,
+  r.clusterId,
+  r.tenantId,
+  r.sessionKey,
+  r.sessionId,
+  r.user,
+  r.source,
+  r.database,
+  r.sql,
+  r.sqlTruncated ? 1 : 0,
+  r.kind,
+  pending ? null : r.outcome,
+  pending ? null : r.message,
+  r.callId ?? null,
+  attemptId ?? null,
+  pending ? null : (r.code ?? null),
+  pending || !r.params ? null : JSON.stringify(r.params),
+];
+
+const paramsOf = (raw: unknown): Record<string, string> | undefined => {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return JSON.parse(raw) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+};
+
+const toRecord = (row: RowDataPacket): AuditRecord => {
+  const record: AuditRecord = {
+    id: String(row.id),
+    time: new Date(row.at).toISOString(),
+    operator: row.operator,
+    clusterId: row.cluster_id,
+    tenantId: row.tenant_id,
+    sessionKey: row.session_key,
+    sessionId: row.session_id,
+    user: row.user_name,
+    source: row.source,
+    database: row.database_name,
+    sql: row.sql_text,
+    sqlTruncated: Boolean(row.sql_truncated),
+    kind: row.kind,
+    outcome: row.outcome,
+    message: row.message,
+    ...(row.call_id ? { callId: row.call_id } : {}),
+    ...(row.code ? { code: row.code, params: paramsOf(row.params) ?? {} } : {}),
+  };
+  // An attempt whose outcome was never set: the sidecar stopped between the KILL and its answer.
+  return row.outcome === null ? unfinished(record) : record;
+};
 
 /**
  * The audit in a table of a MySQL-compatible database, shared by every replica: created if
- * absent, one committed INSERT per record (autocommit; never repeated, so never written twice),
- * read newest first by its row number. The account needs INSERT and SELECT on the table, and
+ * absent (or brought up to date), read newest first by its row number. Write ahead: the attempts
+ * of a batch of KILLs are one committed multi-row INSERT without an outcome, before the KILLs;
+ * each outcome is a committed UPDATE of its row by attempt id after; a whole record is one
+ * committed INSERT. Writes are never repeated (never written twice); a row left without an
+ * outcome reads as `unknown`. A pooled connection that failed is dropped by the pool, so the next
+ * call opens a fresh one (and the log says when the table answers again). The account needs INSERT and SELECT on the table, and
  * CREATE on the database unless the table was created beforehand.
  */
 export const mysqlSink = (
   { options, table, where }: MysqlAuditTarget,
   own: OwnConnections = new OwnConnections(),
+  log: Logger = pino({ level: 'silent' }),
 ): AuditSink => {
+  /** The failure of the last write, until a write works again. */
+  let failedWith: unknown;
   const pool = mysql.createPool(options);
   // Its connections are the sidecar's own: a tenant on the same server must never list them as
   // closable (a KILL of one would make the next close answer AUDIT_UNAVAILABLE).
@@ -108,6 +176,37 @@ export const mysqlSink = (
   const run = async (sql: string, values: unknown[] = []) => {
     const [rows] = await pool.query<RowDataPacket[]>({ sql, values, timeout: TIMEOUT_MS });
     return rows;
+  };
+  /** A write: never repeated; a failure is remembered, and the log says when writes work again. */
+  const write = async (sql: string, values: unknown[]) => {
+    try {
+      await run(sql, values);
+    } catch (error) {
+      failedWith = error;
+      throw error;
+    }
+    if (failedWith !== undefined) {
+      log.warn(
+        { audit: where, after: codeOf(failedWith) },
+        'audit: the table takes records again (on a fresh connection)',
+      );
+      failedWith = undefined;
+    }
+  };
+  /** Brings a table of an earlier version up to date (once). */
+  const upgrade = async () => {
+    const present = await read(
+      'SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+      [table],
+    );
+    const names = new Set(present.map((r) => String(r.name).toLowerCase()));
+    const missing = ADDED_COLUMNS.filter(([name]) => !names.has(name)).map(([, change]) => change);
+    if (missing.length > 0) await read(`ALTER TABLE \`${table}\` ${missing.join(', ')}`);
+    const outcome = await read(
+      "SELECT IS_NULLABLE AS n FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = 'outcome'",
+      [table],
+    );
+    if (outcome[0]?.n === 'NO') await read(`ALTER TABLE \`${table}\` MODIFY outcome VARCHAR(16) NULL`);
   };
   /** A read that may be repeated: once more on a fresh connection when the pooled one was dead. */
   const read = (sql: string, values: unknown[] = []) =>
@@ -119,37 +218,28 @@ export const mysqlSink = (
     if (created) return void (await read('SELECT 1'));
     try {
       await read(createTable(table));
+      await upgrade();
     } catch (error) {
-      // An account allowed only INSERT and SELECT on a table created beforehand is enough.
+      // An account allowed only INSERT, UPDATE and SELECT on a table created beforehand is enough.
       await read(`SELECT 1 FROM \`${table}\` LIMIT 0`).catch(() => {
         throw error;
       });
     }
     created = true;
   };
-  /** One record, committed (autocommit) when it resolves. */
+  /** One whole record, committed (autocommit) when it resolves. */
   const append = async (r: NewAuditRecord) => {
     if (!created) await ready();
-    await run(
-      `INSERT INTO \`${table}\` (at, operator, cluster_id, tenant_id, session_key, session_id, user_name,
-        source, database_name, sql_text, sql_truncated, kind, outcome, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        new Date(r.time),
-        r.operator,
-        r.clusterId,
-        r.tenantId,
-        r.sessionKey,
-        r.sessionId,
-        r.user,
-        r.source,
-        r.database,
-        r.sql,
-        r.sqlTruncated ? 1 : 0,
-        r.kind,
-        r.outcome,
-        r.message,
-      ],
+    await write(`INSERT INTO \`${table}\` ${INSERT_COLUMNS} VALUES ${ROW}`, valuesOf(r, null, false));
+  };
+  /** The attempts (no outcome yet) and whole records of a batch: one INSERT, committed. */
+  const intend = async (batch: AuditIntent[]) => {
+    if (!created) await ready();
+    const rows = batch.map((r) => valuesOf(r, r.id, r.id !== undefined));
+    if (rows.length === 0) return;
+    await write(
+      `INSERT INTO \`${table}\` ${INSERT_COLUMNS} VALUES ${rows.map(() => ROW).join(', ')}`,
+      rows.flat(),
     );
   };
   return {
@@ -157,6 +247,26 @@ export const mysqlSink = (
     ready,
     write: (r: NewAuditRecord) => append(r),
     append: (r: NewAuditRecord) => append(r),
+    intend,
+    settle: async ({ id }, o) => {
+      if (!created) await ready();
+      await write(
+        `UPDATE \`${table}\` SET at = ?, outcome = ?, message = ?, code = ?, params = ? WHERE attempt_id = ?`,
+        [
+          new Date(o.time),
+          o.outcome,
+          o.message,
+          o.code ?? null,
+          o.params ? JSON.stringify(o.params) : null,
+          id,
+        ],
+      );
+    },
+    recover: async () => {
+      if (!created) await ready();
+      const [row] = await read(`SELECT COUNT(*) AS n FROM \`${table}\` WHERE outcome IS NULL`);
+      return { unfinished: Number(row?.n ?? 0) };
+    },
     // Each INSERT is committed on its own (autocommit): nothing is left to make durable.
     flush: async () => undefined,
     list: async (query: AuditQuery): Promise<AuditPage> => {
@@ -167,7 +277,8 @@ export const mysqlSink = (
         where.push('operator = ?');
         values.push(query.operator);
       }
-      if (query.outcome !== undefined) {
+      if (query.outcome === 'unknown') where.push("(outcome IS NULL OR outcome = 'unknown')");
+      else if (query.outcome !== undefined) {
         where.push('outcome = ?');
         values.push(query.outcome);
       }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { OwnConnections } from '../connections/own';
 import { fileSink } from './file';
 import { mysqlSink, parseMysqlAuditUrl } from './mysql';
@@ -12,7 +13,8 @@ export const openAudit = (
   setting: string | undefined,
   cwd = process.cwd(),
   own: OwnConnections = new OwnConnections(),
+  log?: Logger,
 ): AuditSink => {
-  if (setting && /^mysql:\/\//i.test(setting)) return mysqlSink(parseMysqlAuditUrl(setting), own);
-  return fileSink(path.resolve(cwd, setting || DEFAULT_AUDIT_FILE));
+  if (setting && /^mysql:\/\//i.test(setting)) return mysqlSink(parseMysqlAuditUrl(setting), own, log);
+  return fileSink(path.resolve(cwd, setting || DEFAULT_AUDIT_FILE), log);
 };

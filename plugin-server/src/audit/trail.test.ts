@@ -30,7 +30,10 @@ const slowFirstSink = (): AuditSink & { appended: string[] } => {
       await new Promise((resolve) => setTimeout(resolve, 30 / pending));
       appended.push(record.sessionId);
     },
+    intend: async () => undefined,
+    settle: async () => undefined,
     flush: async () => undefined,
+    recover: async () => ({ unfinished: 0 }),
     list: async () => ({ rows: [], total: 0 }),
     close: async () => undefined,
   };
@@ -43,12 +46,13 @@ describe('the audit of one close call', () => {
       operator: 'op',
       tenant: { clusterId: 'c', tenantId: 't' },
       log: pino({ level: 'silent' }),
+      callId: 'call-1',
     });
-    await Promise.all([1, 2, 3].map((n) => audit.record(attempt(n))));
+    await Promise.all([1, 2, 3].map((n) => audit.recorder.record(attempt(n))));
     expect(sink.appended).toEqual(['1', '2', '3']);
   });
 
-  it('answers each failed append on its own record, and goes on with the next', async () => {
+  it('answers the failed append on its own record, and fails the ones queued behind it at once', async () => {
     const sink = slowFirstSink();
     const failing: AuditSink = {
       ...sink,
@@ -61,9 +65,12 @@ describe('the audit of one close call', () => {
       operator: 'op',
       tenant: { clusterId: 'c', tenantId: 't' },
       log: pino({ level: 'silent' }),
+      callId: 'call-1',
     });
-    const results = await Promise.allSettled([1, 2, 3].map((n) => audit.record(attempt(n))));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(sink.appended).toEqual(['1', '3']);
+    const results = await Promise.allSettled([1, 2, 3].map((n) => audit.recorder.record(attempt(n))));
+    // A call stops its KILLs at the first failed record; a hung audit (a table server that does
+    // not answer) must not make each later record wait for its own timeout.
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
+    expect(sink.appended).toEqual(['1']);
   });
 });

@@ -21,6 +21,21 @@ describe('settings from the environment', () => {
     expect(() => readSettings({ SESSIONS_SNAPSHOT_MAX: '0' })).toThrow(/SESSIONS_SNAPSHOT_MAX/);
   });
 
+  it('reads the bounds of live views: 8 per operator, 500 in all, a page again after 30 s, a slow reader dropped after 15 s', () => {
+    expect(readSettings({}).watch).toEqual({ perOperator: 8, max: 500, refreshMs: 30_000, slowMs: 15_000 });
+    expect(
+      readSettings({
+        SESSIONS_WATCH_PER_OPERATOR: '2',
+        SESSIONS_WATCH_MAX: '40',
+        SESSIONS_WATCH_REFRESH_MS: '0',
+        SESSIONS_WATCH_SLOW_MS: '5000',
+      }).watch,
+    ).toEqual({ perOperator: 2, max: 40, refreshMs: 0, slowMs: 5000 });
+    expect(() => readSettings({ SESSIONS_WATCH_PER_OPERATOR: '0' })).toThrow(/SESSIONS_WATCH_PER_OPERATOR/);
+    expect(() => readSettings({ SESSIONS_WATCH_MAX: 'many' })).toThrow(/SESSIONS_WATCH_MAX/);
+    expect(() => readSettings({ SESSIONS_WATCH_SLOW_MS: '10' })).toThrow(/SESSIONS_WATCH_SLOW_MS/);
+  });
+
   it('refuses a bad port and a short secret', () => {
     expect(() => readSettings({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
     expect(() => readSettings({ SESSIONS_JWT_SECRET: 'short' })).toThrow(/at least 32 bytes/);

@@ -6,6 +6,25 @@ import { ConfigError } from './tenants';
 /** The longest a token may live by default (SESSIONS_TOKEN_MAX_TTL): 12 hours. */
 export const DEFAULT_TOKEN_MAX_SECONDS = 12 * 60 * 60;
 
+/** The bounds and rhythm of live views (README: "Live refresh"). */
+export type WatchLimits = {
+  /** Streams one operator (a token's `sub`) may hold open at once (SESSIONS_WATCH_PER_OPERATOR). */
+  perOperator: number;
+  /** Streams open in all (SESSIONS_WATCH_MAX). */
+  max: number;
+  /** A watcher whose view did not change gets it again after this long (ms; 0: only on change) (SESSIONS_WATCH_REFRESH_MS). */
+  refreshMs: number;
+  /** A reader that has not taken its last view for this long when a newer one is ready is dropped (ms) (SESSIONS_WATCH_SLOW_MS). */
+  slowMs: number;
+};
+
+export const DEFAULT_WATCH_LIMITS: WatchLimits = {
+  perOperator: 8,
+  max: 500,
+  refreshMs: 30_000,
+  slowMs: 15_000,
+};
+
 /** Process settings read from the environment (README: "Configuration"). */
 export type Settings = {
   host: string;
@@ -35,6 +54,8 @@ export type Settings = {
   metricsHost: string;
   /** SESSIONS_MAX_CONNECTIONS: open HTTP connections at most; more are refused. */
   maxConnections: number;
+  /** Live views (sessions.watch): SESSIONS_WATCH_PER_OPERATOR, SESSIONS_WATCH_MAX, SESSIONS_WATCH_REFRESH_MS, SESSIONS_WATCH_SLOW_MS. */
+  watch: WatchLimits;
 };
 
 const integer = (
@@ -89,6 +110,12 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     metricsPort: env.SESSIONS_METRICS_PORT ? integer(env, 'SESSIONS_METRICS_PORT', 0, 0, 65535) : undefined,
     metricsHost: env.SESSIONS_METRICS_HOST || '127.0.0.1',
     maxConnections: integer(env, 'SESSIONS_MAX_CONNECTIONS', 1000, 1, 100_000),
+    watch: {
+      perOperator: integer(env, 'SESSIONS_WATCH_PER_OPERATOR', DEFAULT_WATCH_LIMITS.perOperator, 1, 10_000),
+      max: integer(env, 'SESSIONS_WATCH_MAX', DEFAULT_WATCH_LIMITS.max, 1, 100_000),
+      refreshMs: integer(env, 'SESSIONS_WATCH_REFRESH_MS', DEFAULT_WATCH_LIMITS.refreshMs, 0, 3_600_000),
+      slowMs: integer(env, 'SESSIONS_WATCH_SLOW_MS', DEFAULT_WATCH_LIMITS.slowMs, 1000, 600_000),
+    },
   };
 };
 

@@ -22,6 +22,16 @@ export type KillStatement = Statement & { protocol: 'prepared' | 'text' };
 export type DirectAddress = { key: string; host: string; port: number };
 
 /**
+ * How a server's open transactions and lock waits are read, once per snapshot read: one statement
+ * answering rows under the aliases of `LOCK_ROW` (dialects/locks.ts), with the words for what the
+ * account needs (`privilege`) and for a server without the tables (`missing`); or why this server
+ * has nothing to read (`unavailable`).
+ */
+export type LockRead =
+  | { statement: (timeoutMs: number) => Statement; privilege: string; missing: string }
+  | { unavailable: string };
+
+/**
  * How one server family lists, reads and kills sessions. A family plugs in by implementing this
  * and registering a factory in `dialects/index.ts`.
  */
@@ -48,6 +58,8 @@ export interface SessionDialect {
    * session). Sessions not named here pass as they are.
    */
   foldSessions?(sessions: Session[]): Session[];
+  /** Its open transactions and lock waits, read with each snapshot. */
+  readonly locks: LockRead;
   /** Why a session may never be killed from here (system, replication, inner threads), or null. */
   protectedReason(session: Session): string | null;
   /** The KILL for one session id (already validated as a session id by the contract). */

@@ -1,13 +1,14 @@
 import type { Dialect } from '@tenant-sessions/contracts';
 import type { SessionDialect } from './dialect';
 import { mariadbDialect } from './mariadb';
-import { hasPerformanceSchemaProcesslist, mysqlDialect, performanceSchemaOn } from './mysql';
+import { hasPerformanceSchemaProcesslist, isMysql8, mysqlDialect, performanceSchemaOn } from './mysql';
 import { oceanbaseDialect } from './oceanbase';
 import type { DialectOptions } from './options';
 
 export type {
   DirectAddress,
   KillStatement,
+  LockRead,
   ProcessRow,
   RowContext,
   SessionDialect,
@@ -25,8 +26,11 @@ export const detectDialect = (version: string): Dialect => {
 
 /** Each family's factory; OceanBase's probes the server (mode, view columns, OBProxy). */
 const FACTORIES: Record<Dialect, (version: string, options: DialectOptions) => Promise<SessionDialect>> = {
-  mysql: async (version, { read }) =>
-    mysqlDialect(version, hasPerformanceSchemaProcesslist(version) && (await performanceSchemaOn(read))),
+  mysql: async (version, { read }) => {
+    // 8.0's processlist (8.0.22+) and its lock waits are read from performance_schema when it collects.
+    const collects = isMysql8(version) && (await performanceSchemaOn(read));
+    return mysqlDialect(version, hasPerformanceSchemaProcesslist(version) && collects, collects);
+  },
   mariadb: async () => mariadbDialect(),
   oceanbase: oceanbaseDialect,
 };

@@ -1,4 +1,5 @@
 import { boundKill, type SessionDialect } from './dialect';
+import { mariadbLocks } from './locks';
 import { systemThreadReason } from './protection';
 import {
   AUDIT_SQL_COLUMN,
@@ -41,6 +42,7 @@ export const mariadbDialect = (): SessionDialect => ({
         }
       : null,
   toSession: processRowToSession,
+  locks: mariadbLocks(bounded),
   protectedReason: systemThreadReason,
   killStatement: boundKill,
   killOthersPrivilege: 'CONNECTION ADMIN (or SUPER)',

@@ -1,5 +1,6 @@
 import type { RowDataPacket } from 'mysql2/promise';
-import { boundKill, type SessionDialect, type Statement } from './dialect';
+import { boundKill, type LockRead, type SessionDialect, type Statement } from './dialect';
+import { DATA_LOCK_WAITS_SQL, INNODB_LOCKS_SQL } from './locks';
 import { systemThreadReason } from './protection';
 import {
   AUDIT_SQL_COLUMN,
@@ -13,6 +14,37 @@ import {
 export const hasPerformanceSchemaProcesslist = (version: string): boolean => {
   const [major = 0, minor = 0, patch = 0] = (/^(\d+)\.(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
   return major > 8 || (major === 8 && (minor > 0 || patch >= 22));
+};
+
+/** MySQL 8.0 or later (performance_schema.data_lock_waits instead of INNODB_LOCK_WAITS). */
+export const isMysql8 = (version: string): boolean => Number(/^(\d+)\./.exec(version)?.[1] ?? 0) >= 8;
+
+/**
+ * MySQL's lock read: 8.0 reads waits from performance_schema.data_lock_waits (nothing to read when
+ * performance_schema does not collect), 5.7 from information_schema.INNODB_LOCK_WAITS; both read
+ * transactions from information_schema.INNODB_TRX.
+ */
+export const mysqlLocks = (
+  version: string,
+  performanceSchemaCollects: boolean,
+  select: (timeoutMs: number, sql: string) => string,
+): LockRead => {
+  if (!isMysql8(version))
+    return {
+      statement: (timeoutMs) => ({ sql: select(timeoutMs, INNODB_LOCKS_SQL), values: [] }),
+      privilege: 'PROCESS (information_schema.INNODB_TRX and INNODB_LOCK_WAITS need it)',
+      missing: 'information_schema.INNODB_TRX or INNODB_LOCK_WAITS is missing (is InnoDB loaded?)',
+    };
+  if (!performanceSchemaCollects)
+    return {
+      unavailable:
+        'performance_schema is OFF on this server: MySQL 8 reports lock waits only in performance_schema.data_lock_waits',
+    };
+  return {
+    statement: (timeoutMs) => ({ sql: select(timeoutMs, DATA_LOCK_WAITS_SQL), values: [] }),
+    privilege: 'PROCESS (information_schema.INNODB_TRX) and SELECT on performance_schema.data_lock_waits',
+    missing: 'information_schema.INNODB_TRX or performance_schema.data_lock_waits is missing',
+  };
 };
 
 /**
@@ -39,6 +71,7 @@ export const performanceSchemaOn = async (
 export const mysqlDialect = (
   version: string,
   performanceSchema = hasPerformanceSchemaProcesslist(version),
+  performanceSchemaCollects = performanceSchema,
 ): SessionDialect => {
   const table = performanceSchema ? 'performance_schema.processlist' : 'information_schema.PROCESSLIST';
   const select = (timeoutMs: number, columns: string) =>
@@ -55,6 +88,10 @@ export const mysqlDialect = (
         ? { sql: `${select(timeoutMs, 'INFO AS `sql`')} WHERE ID = CAST(? AS UNSIGNED)`, values: [id] }
         : null,
     toSession: processRowToSession,
+    // The hint goes after the first SELECT of the union and bounds the whole statement.
+    locks: mysqlLocks(version, performanceSchemaCollects, (timeoutMs, sql) =>
+      sql.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${Math.ceil(timeoutMs)}) */ `),
+    ),
     protectedReason: systemThreadReason,
     killStatement: boundKill,
     killOthersPrivilege: 'CONNECTION_ADMIN (or SUPER)',

@@ -66,6 +66,9 @@ export const sharedText = (value: unknown): string | null => shared(text(value))
 /** The empty `otherObservers` of every unfolded session (never mutated: folding makes a new array). */
 export const NO_OTHER_OBSERVERS: string[] = [];
 
+/** The empty `blockedBy` of every session no lock read named (never mutated: the join makes new arrays). */
+export const NO_BLOCKERS: string[] = [];
+
 /** At most `limit` UTF-16 units of `sql`, never splitting a surrogate pair. */
 export const previewOf = (sql: string, limit: number = LIMITS.sqlPreviewChars): string => {
   if (sql.length <= limit) return sql;
@@ -136,6 +139,10 @@ export const processRowToSession = (row: ProcessRow, { address }: RowContext): S
     transactionState: null,
     protected: false,
     protectedReason: null,
+    // Filled by the snapshot's lock read (snapshots/locks.ts).
+    transactionSeconds: null,
+    blockedBy: NO_BLOCKERS,
+    blocking: 0,
   };
 };
 

@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './answers';
 
 const STREAMED = /application\/jsonl/i;
+const EVENT_STREAM = /^text\/event-stream/i;
+
 const MiB = 1024 * 1024;
 
 /** The largest answer sent (a full page of 1,000 sessions is about 0.3 MiB; 10 of them in a batch, 3). */
@@ -57,6 +59,11 @@ export const wholeAnswersWith = ({
       res.end = end;
     };
     res.write = ((chunk: unknown, encoding?: unknown, done?: Callback) => {
+      // A subscription's event stream goes out as it is written, never held for its end.
+      if (size === 0 && EVENT_STREAM.test(String(res.getHeader('content-type') ?? ''))) {
+        restore();
+        return res.write(chunk as Buffer, encoding as BufferEncoding, done);
+      }
       if (chunk !== null && chunk !== undefined) {
         const buffer = asBuffer(chunk, encoding);
         size += buffer.length;

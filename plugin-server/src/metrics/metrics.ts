@@ -55,6 +55,35 @@ export const createMetrics = () => {
     buckets: BUCKETS,
     registers,
   });
+  const watchStreams = new Gauge({
+    name: 'tenant_sessions_watch_streams',
+    help: 'Open sessions.watch streams, by tenant',
+    labelNames: ['tenant'] as const,
+    registers,
+  });
+  const watchLoops = new Gauge({
+    name: 'tenant_sessions_watch_loops',
+    help: 'Tenants whose processlist a watch loop reads (one loop per watched tenant)',
+    registers,
+  });
+  const watchPushes = new Counter({
+    name: 'tenant_sessions_watch_pushes_total',
+    help: 'Pages pushed to sessions.watch streams, by tenant',
+    labelNames: ['tenant'] as const,
+    registers,
+  });
+  const watchEnded = new Counter({
+    name: 'tenant_sessions_watch_ended_total',
+    help: 'sessions.watch streams ended, by tenant and why: left (the client went), rights (token expired or no longer covering the tenant), slow (the reader fell behind), failed (the read failed), stopping (the sidecar stopped)',
+    labelNames: ['tenant', 'reason'] as const,
+    registers,
+  });
+  const watchRefused = new Counter({
+    name: 'tenant_sessions_watch_refused_total',
+    help: 'sessions.watch streams refused (TOO_MANY_REQUESTS), by the limit reached: operator or total',
+    labelNames: ['limit'] as const,
+    registers,
+  });
 
   return {
     registry,
@@ -74,6 +103,14 @@ export const createMetrics = () => {
     closed: (tenant: string, kind: KillKind, report: KillReport) => {
       for (const { outcome } of report.results) closes.inc({ tenant, kind, outcome });
     },
+    watchOpened: (tenant: string) => watchStreams.inc({ tenant }),
+    watchEnded: (tenant: string, reason: 'left' | 'rights' | 'slow' | 'failed' | 'stopping') => {
+      watchStreams.dec({ tenant });
+      watchEnded.inc({ tenant, reason });
+    },
+    watchRefused: (limit: 'operator' | 'total') => watchRefused.inc({ limit }),
+    watchPushed: (tenant: string) => watchPushes.inc({ tenant }),
+    watchLoops: (loops: number) => watchLoops.set(loops),
     httpAnswered: (procedure: string, status: number, seconds: number) =>
       httpSeconds.observe({ procedure, status: String(status) }, seconds),
   };

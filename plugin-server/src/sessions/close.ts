@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { KillInput, KillKind, KillReport } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import type { AuditSink } from '../audit/sink';
@@ -29,8 +30,12 @@ export type CloseCall = {
 
 /**
  * Close Session / Close Current Query, once the kill right is checked: the operator's rate, an
- * audit that can be written (else no KILL at all), then the kills, each attempt recorded before
- * the answer; the tenant's snapshot is dropped after, so the next list shows what the close did.
+ * audit that can be written (else no KILL at all), then the kills, each attempt durable before
+ * its KILL and its outcome before the answer; the tenant's snapshot is dropped after, so the next
+ * list shows what the close did. Every call has an id (`callId`, on its answer and its records)
+ * and leaves a trace: a call refused before any KILL (rate, tenant unreachable, busy or timed
+ * out) is recorded with its reason, one record per key; only an audit that cannot be written
+ * leaves none (the log has it).
  */
 export const closeSessions = async ({
   services,
@@ -41,15 +46,19 @@ export const closeSessions = async ({
   kind,
 }: CloseCall): Promise<KillReport> => {
   const { closeRate, audit: sink, metrics, snapshots } = services;
+  const callId = randomUUID();
+  const audit = closeAudit(sink, { operator: operator.sub, tenant: input, log, callId });
   const rate = closeRate.take(operator.sub);
-  if (!rate.allowed)
-    throw new SidecarError(
+  if (!rate.allowed) {
+    const refusal = new SidecarError(
       'TOO_MANY_REQUESTS',
       `At most ${closeRate.perMinute} close calls a minute per operator: retry in ${rate.retryAfterSeconds} s`,
       { perMinute: String(closeRate.perMinute), retryAfterSeconds: String(rate.retryAfterSeconds) },
       { retryAfterSeconds: rate.retryAfterSeconds },
     );
-  const audit = closeAudit(sink, { operator: operator.sub, tenant: input, log });
+    await audit.refused(input.sessionKeys, kind, refusal);
+    throw refusal;
+  }
   await audit.ensureWritable();
   try {
     const report = await killSessions({
@@ -61,10 +70,20 @@ export const closeSessions = async ({
       operator: operator.sub,
       ownIds: () => tenant.sidecarThreadIds(),
       log,
-      record: audit.record,
+      record: audit.recorder,
     });
     metrics.closed(tenant.ref, kind, report);
-    return report;
+    log.info(
+      { event: 'close', callId, keys: input.sessionKeys.length, fsyncs: sink.fsyncs },
+      'close call answered',
+    );
+    return { callId, results: report.results };
+  } catch (error) {
+    // Refused before any KILL (TENANT_UNREACHABLE, TENANT_TIMEOUT, TENANT_BUSY…): recorded too.
+    const reason = error instanceof SidecarError ? error.reason : undefined;
+    if (!audit.intended && reason !== 'AUDIT_UNAVAILABLE')
+      await audit.refused(input.sessionKeys, kind, error);
+    throw error;
   } finally {
     snapshots.drop(tenant.ref);
   }

@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import type { TenantConfig } from '../config/tenants';
 import type { DirectAddress, KillStatement } from '../dialects';
 import { describeDriverError, errnoOf } from '../errors/driver';
-import { type Outcome, outcomeOfError } from './outcomes';
+import { type Outcome, outcome, outcomeOfError } from './outcomes';
 
 /**
  * The account as an observer knows it: OBProxy's `user@tenant#cluster` loses `#cluster`, and its
@@ -65,24 +65,31 @@ export const retryDirect = async ({
 }: DirectRetry): Promise<Outcome> => {
   const observer = `${target.host}:${target.port}`;
   const unknown = `OBProxy at ${proxy} does not know session ${session.id} (it knows only its own client sessions)`;
+  const params = { id: session.id, proxy, observer };
   if (!config.directAccess)
-    return {
-      outcome: 'not_found',
-      message: `${unknown}, and direct access is off for this tenant: set "directAccess": true to retry on its observer ${observer}, or connect the sidecar to an observer directly`,
-    };
+    return outcome(
+      'not_found',
+      `${unknown}, and direct access is off for this tenant: set "directAccess": true to retry on its observer ${observer}, or connect the sidecar to an observer directly`,
+      'not_found.proxy_unknown',
+      params,
+    );
   try {
     await killOnObserver(config, target, statement);
-    return {
-      outcome: 'killed',
-      message: `${unknown}: closed on a direct connection to its observer ${observer}`,
-    };
+    return outcome(
+      'killed',
+      `${unknown}: closed on a direct connection to its observer ${observer}`,
+      'killed.direct',
+      params,
+    );
   } catch (error) {
     const errno = errnoOf(error);
     if (errno === 1094)
-      return {
-        outcome: 'not_found',
-        message: `Session ${session.id} is unknown to OBProxy at ${proxy} and to its observer ${observer} (tried both): it has ended`,
-      };
+      return outcome(
+        'not_found',
+        `Session ${session.id} is unknown to OBProxy at ${proxy} and to its observer ${observer} (tried both): it has ended`,
+        'not_found.proxy_and_observer',
+        params,
+      );
     if (errno === 1095)
       return outcomeOfError(
         error,
@@ -90,9 +97,12 @@ export const retryDirect = async ({
         privilege,
         `${observerUser(config.connection.user)} on ${observer}`,
       );
-    return {
-      outcome: 'error',
-      message: `${unknown}; the direct retry on its observer ${observer} failed: ${describeDriverError(error)}`,
-    };
+    const serverMessage = describeDriverError(error);
+    return outcome(
+      'error',
+      `${unknown}; the direct retry on its observer ${observer} failed: ${serverMessage}`,
+      'error.direct',
+      { ...params, serverMessage },
+    );
   }
 };

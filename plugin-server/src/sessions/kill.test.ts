@@ -2,7 +2,8 @@ import { makeSessionKey } from '@tenant-sessions/contracts';
 import mysql, { type Connection } from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import type { AttemptRecorder, KillAttempt } from '../audit/sink';
+import type { KillAttempt } from '../audit/sink';
+import type { CallRecorder } from '../audit/trail';
 import { localTenant } from '../config/load';
 import { OwnConnections } from '../connections/own';
 import { SidecarError } from '../errors/sidecarError';
@@ -20,6 +21,30 @@ let victim: Connection;
 let lastSeen: SeenSessions | undefined;
 /** What kill.ts handed to the audit, in order. */
 const recorded: KillAttempt[] = [];
+
+/**
+ * A call's audit that hands every attempt's final word (an outcome, or a whole record) to `each`;
+ * the intents are kept in `intended`, and `flush` is `onFlush`.
+ */
+const recorderOf = (
+  each: (attempt: KillAttempt) => Promise<void>,
+  onFlush: () => Promise<void> = async () => undefined,
+  intended: KillAttempt[] = [],
+): CallRecorder => {
+  let n = 0;
+  return {
+    intend: async (batch) => {
+      for (const { attempt, send } of batch) {
+        if (send) intended.push(attempt);
+        else await each(attempt);
+      }
+      return batch.map(() => `intent-${n++}`);
+    },
+    settle: (_id, attempt) => each(attempt),
+    record: each,
+    flush: onFlush,
+  };
+};
 
 beforeAll(async () => {
   victim = await mysql.createConnection({ uri: url });
@@ -39,11 +64,11 @@ const kill = (key: string, expected?: Record<string, { user: string; source: str
     operator: 'unit',
     ownIds: () => handle.sidecarThreadIds(),
     log,
-    record: async (attempt) => void recorded.push(attempt),
+    record: recorderOf(async (attempt) => void recorded.push(attempt)),
   });
 
 /** A close call on `sessionKeys` with `record` as the audit. */
-const closeAll = (sessionKeys: string[], record: AttemptRecorder, kind: 'session' | 'query' = 'session') =>
+const closeAll = (sessionKeys: string[], record: CallRecorder, kind: 'session' | 'query' = 'session') =>
   killSessions({
     handle,
     sessionKeys,
@@ -75,7 +100,13 @@ describe('changed: the key names someone else than the caller saw', () => {
     const now = lastSeen.get(key);
     lastSeen.set(key, { user: 'previous-owner', source: 'x' });
     const report = await kill(key, { [key]: { user: now?.user ?? '', source: now?.source ?? '' } });
-    expect(report.results[0]).toEqual({ sessionKey: key, outcome: 'killed', message: null });
+    expect(report.results[0]).toEqual({
+      sessionKey: key,
+      outcome: 'killed',
+      message: null,
+      code: 'killed',
+      params: {},
+    });
     const [rows] = await victim.query('SELECT 1 AS ok');
     expect(rows).toEqual([{ ok: 1 }]);
   });
@@ -109,10 +140,14 @@ describe('the audit of each attempt', () => {
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const refused = new SidecarError('AUDIT_UNAVAILABLE', 'audit down');
     const handed: string[] = [];
-    const attempt = closeAll(keys, async (a) => {
-      handed.push(a.sessionKey);
-      throw refused;
-    });
+    const attempt = closeAll(
+      keys,
+      recorderOf(async (a) => {
+        // The KILLs never sent are said so too (error.not_sent): only the sent ones count here.
+        if (a.code !== 'error.not_sent') handed.push(a.sessionKey);
+        throw refused;
+      }),
+    );
     await expect(attempt).rejects.toBe(refused);
     const alive = await Promise.all(
       targets.map((c) =>
@@ -137,7 +172,10 @@ describe('the audit of each attempt', () => {
     const keys = targets.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const handed: string[] = [];
     const spares = vi.spyOn(handle, 'withSpareConnection');
-    const report = await closeAll(keys, async (a) => void handed.push(a.sessionKey));
+    const report = await closeAll(
+      keys,
+      recorderOf(async (a) => void handed.push(a.sessionKey)),
+    );
     // Up to KILL_CONCURRENCY connections: the call's own, and as many spares asked of the pool.
     expect(spares).toHaveBeenCalledTimes(Math.min(KILL_CONCURRENCY, handle.config.poolSize) - 1);
     spares.mockRestore();
@@ -178,7 +216,7 @@ describe('the audit of each attempt', () => {
         operator: 'unit',
         ownIds: () => small.sidecarThreadIds(),
         log,
-        record: async () => undefined,
+        record: recorderOf(async () => undefined),
       });
       const first = await Promise.race([closing.then(() => 'close'), holding.then(() => 'read')]);
       expect(first).toBe('close');
@@ -196,15 +234,24 @@ describe('the audit of each attempt', () => {
     for (const c of others) c.on('error', () => undefined);
     const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const events: string[] = [];
-    const record = Object.assign(async (a: KillAttempt) => void events.push(`record ${a.sessionKey}`), {
-      flush: async () => void events.push('flush'),
-    });
+    const record: CallRecorder = {
+      ...recorderOf(
+        async (a) => void events.push(`record ${a.sessionKey}`),
+        async () => void events.push('flush'),
+      ),
+      intend: async (batch) => {
+        events.push(`intend ${batch.map(({ attempt: a }) => `${a.sessionKey} ${a.outcome}`).join(', ')}`);
+        return batch.map((_, i) => `intent-${i}`);
+      },
+    };
     const report = await closeAll(keys, record);
     events.push('answered');
     expect(report.results.map((r) => r.outcome)).toEqual(['killed', 'killed']);
+    // Write ahead: both attempts are made durable together before either KILL is sent.
+    expect(events[0]).toBe(`intend ${keys[0]} unknown, ${keys[1]} unknown`);
     // The two KILLs may answer in either order; both records come before the one flush.
-    expect(events.slice(0, 2).sort()).toEqual([`record ${keys[0]}`, `record ${keys[1]}`].sort());
-    expect(events.slice(2)).toEqual(['flush', 'answered']);
+    expect(events.slice(1, 3).sort()).toEqual([`record ${keys[0]}`, `record ${keys[1]}`].sort());
+    expect(events.slice(3)).toEqual(['flush', 'answered']);
     for (const c of others) c.destroy();
   });
 
@@ -213,23 +260,22 @@ describe('the audit of each attempt', () => {
     for (const c of others) c.on('error', () => undefined);
     const keys = others.map((c) => makeSessionKey(handle.address, String(c.threadId)));
     const unflushed = new SidecarError('AUDIT_UNAVAILABLE', 'fsync failed');
-    const flushFails = Object.assign(async () => undefined, {
-      flush: async () => {
+    const flushFails = recorderOf(
+      async () => undefined,
+      async () => {
         throw unflushed;
       },
-    });
+    );
     await expect(closeAll([keys[0] ?? ''], flushFails, 'query')).rejects.toBe(unflushed);
 
     const refused = new SidecarError('AUDIT_UNAVAILABLE', 'audit down');
     let flushes = 0;
-    const appendFails = Object.assign(
+    const appendFails = recorderOf(
       async (a: KillAttempt) => {
         if (a.sessionKey === keys[1]) throw refused;
       },
-      {
-        flush: async () => {
-          flushes += 1;
-        },
+      async () => {
+        flushes += 1;
       },
     );
     await expect(closeAll([keys[0] ?? '', keys[1] ?? ''], appendFails, 'query')).rejects.toBe(refused);

@@ -1,7 +1,18 @@
-import type { KillResult, Session } from '@tenant-sessions/contracts';
+import type { KillMessageCode, KillResult, MessageParams, Session } from '@tenant-sessions/contracts';
 import { describeDriverError, errnoOf } from '../errors/driver';
 
-export type Outcome = Pick<KillResult, 'outcome' | 'message'>;
+/** What came of one key of a close call: the outcome, its English message, its code and parameters. */
+export type Outcome = Pick<KillResult, 'outcome' | 'message'> & {
+  code: KillMessageCode;
+  params: MessageParams;
+};
+
+export const outcome = (
+  kind: KillResult['outcome'],
+  message: string | null,
+  code: KillMessageCode,
+  params: MessageParams,
+): Outcome => ({ outcome: kind, message, code, params });
 
 /**
  * The outcome of a KILL the server answered with an error: 1094 unknown thread, 1095 not owner
@@ -14,12 +25,21 @@ export const outcomeOfError = (
   account: string,
 ): Outcome => {
   const errno = errnoOf(error);
+  const id = session.id;
   if (errno === 1094)
-    return { outcome: 'not_found', message: `Session ${session.id} ended before it could be closed` };
+    return outcome('not_found', `Session ${id} ended before it could be closed`, 'not_found.ended', { id });
   if (errno === 1095)
-    return {
-      outcome: 'denied',
-      message: `The sidecar's account ${account} may not close sessions of other users (this one is ${session.user}'s): grant it ${privilege}`,
-    };
-  return { outcome: 'error', message: `The server refused: ${describeDriverError(error)}` };
+    return outcome(
+      'denied',
+      `The sidecar's account ${account} may not close sessions of other users (this one is ${session.user}'s): grant it ${privilege}`,
+      'denied.privilege',
+      { id, account, user: session.user, privilege },
+    );
+  const serverMessage = describeDriverError(error);
+  return outcome(
+    'error',
+    `The server refused: ${serverMessage}`,
+    errno === 4401 || errno === 4402 ? 'error.client_session' : 'error.server',
+    { id, errno: errno === undefined ? '' : String(errno), serverMessage },
+  );
 };

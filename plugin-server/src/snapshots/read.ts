@@ -1,6 +1,7 @@
-import type { Dialect, Session, Visibility } from '@tenant-sessions/contracts';
-import type { SessionDialect } from '../dialects';
-import type { TenantHandle } from '../tenants/handle';
+import type { Dialect, LocksAvailability, Session, Visibility } from '@tenant-sessions/contracts';
+import type { ProcessRow, SessionDialect } from '../dialects';
+import type { TenantConnection, TenantHandle } from '../tenants/handle';
+import { applyLocks, LOCKS_READ, lockGraphOf, locksFailure } from './locks';
 
 /** Every visible session of a tenant at one moment. */
 export type Snapshot = {
@@ -9,6 +10,8 @@ export type Snapshot = {
   dialect: Dialect;
   visibility: Visibility;
   serverVersion: string;
+  /** Whether the sessions' transactions and lock waits were read, and why not (always set by readSnapshot). */
+  locks?: LocksAvailability;
 };
 
 /**
@@ -82,18 +85,75 @@ export const visibilityOf = (probed: Visibility, sessions: Session[], own: Set<s
   return sessions.some((session) => !ownUsers.has(session.user)) ? 'all' : probed;
 };
 
+/** What readSnapshot reads besides the processlist. */
+export type ReadOptions = {
+  /** The lock read (default true); false only for the bench's baseline, the processlist alone. */
+  locks?: boolean;
+};
+
+/** What a lock read answered: its rows, or why the page has none. */
+export type LockAnswer = { rows: ProcessRow[] } | { failed: LocksAvailability };
+
 /**
- * Reads the tenant's processlist once, and who each key was (for `changed` on kill). Each row
- * becomes a Session as it arrives, so the driver's rows are never all alive at once; its strings
- * are shared with `previous` (the last read's) where equal. The sidecar's own connections to the
- * tenant's server, whichever pool holds them, are protected.
+ * The snapshot's lock read: one statement for the server's open transactions and lock waits.
+ * Never fails the list: without the privilege, on a server without the tables, past the statement
+ * timeout, the answer says why instead.
  */
-export const readSnapshot = (handle: TenantHandle, previous: SeenSessions | undefined): Promise<Read> =>
-  handle.withConnection(async ({ probe, readEach }) => {
+export const readLocks = async (
+  read: TenantConnection['read'],
+  dialect: SessionDialect,
+  timeoutMs: number,
+): Promise<LockAnswer> => {
+  const { locks } = dialect;
+  if ('unavailable' in locks) return { failed: { available: false, reason: locks.unavailable } };
+  try {
+    return { rows: await read(locks.statement(timeoutMs)) };
+  } catch (error) {
+    return { failed: locksFailure(error, locks, timeoutMs, dialect.timeoutErrnos) };
+  }
+};
+
+const LOST: LockAnswer = {
+  failed: { available: false, reason: 'The lock read failed: its connection was lost' },
+};
+
+/**
+ * The lock read beside the processlist read, on a second pooled connection when the pool has one
+ * to spare right now (the snapshot then takes about as long as the longer of the two, not their
+ * sum); `undefined` when it had none, and the lock read is to follow on the snapshot's own
+ * connection. Either way one lock read per snapshot read.
+ */
+const lockReadBeside = (handle: TenantHandle, timeoutMs: number): Promise<LockAnswer | undefined> => {
+  let ran = false;
+  return handle
+    .withSpareConnection((spare) => {
+      ran = true;
+      return readLocks(spare.read, spare.probe.dialect, timeoutMs);
+    })
+    .then((answer) => answer ?? (ran ? LOST : undefined));
+};
+
+const NOT_READ: LocksAvailability = { available: false, reason: 'The lock read was not asked for' };
+
+/**
+ * Reads the tenant's processlist once and its locks once (beside it, else after it), and who each key was (for
+ * `changed` on kill). Each row becomes a Session as it arrives, so the driver's rows are never all
+ * alive at once; its strings are shared with `previous` (the last read's) where equal. The
+ * sidecar's own connections to the tenant's server, whichever pool holds them, are protected.
+ */
+export const readSnapshot = (
+  handle: TenantHandle,
+  previous: SeenSessions | undefined,
+  options: ReadOptions = {},
+): Promise<Read> =>
+  handle.withConnection(async (connection) => {
+    const { probe, readEach } = connection;
     const { dialect } = probe;
+    const timeoutMs = handle.config.statementTimeoutMs;
+    const beside = options.locks === false ? undefined : lockReadBeside(handle, timeoutMs);
     const context = { address: handle.address };
     const read: Session[] = [];
-    await readEach(dialect.listSessions(handle.config.statementTimeoutMs), (row) => {
+    await readEach(dialect.listSessions(timeoutMs), (row) => {
       const session = dialect.toSession(row, context);
       shareStable(session, previous);
       read.push(session);
@@ -101,12 +161,22 @@ export const readSnapshot = (handle: TenantHandle, previous: SeenSessions | unde
     const capturedAt = new Date().toISOString();
     const own = handle.sidecarThreadIds();
     const sessions = finishSessions(dialect, read, own);
+    let locks = NOT_READ;
+    if (options.locks !== false) {
+      const answer = (await beside) ?? (await readLocks(connection.read, dialect, timeoutMs));
+      if ('failed' in answer) locks = answer.failed;
+      else {
+        applyLocks(sessions, lockGraphOf(answer.rows));
+        locks = LOCKS_READ;
+      }
+    }
     const snapshot: Snapshot = {
       sessions,
       capturedAt,
       dialect: dialect.name,
       visibility: visibilityOf(probe.visibility, sessions, own),
       serverVersion: probe.serverVersion,
+      locks,
     };
     return { snapshot, seen: seenIn(sessions) };
   });

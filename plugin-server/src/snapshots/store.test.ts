@@ -66,7 +66,10 @@ const serverSelects = async (): Promise<number> => {
   return Number(rows[0]?.n ?? 0);
 };
 
-/** The SELECTs the server counted for `work` on a new pool, less the pool's own probe. */
+/** The SELECTs of one snapshot read: the processlist and the lock read (snapshots/read.ts). */
+const SELECTS_PER_READ = 2;
+
+/** The snapshot reads the server counted for `work` on a new pool (its SELECTs, less the pool's own probe). */
 const serverReadsOf = async (handle: TenantHandle, work: () => Promise<unknown>): Promise<number> => {
   const probe = async () => {
     const before = await serverSelects();
@@ -78,7 +81,7 @@ const serverReadsOf = async (handle: TenantHandle, work: () => Promise<unknown>)
   const before = await serverSelects();
   await work();
   await handle.close();
-  return (await serverSelects()) - before - overhead;
+  return ((await serverSelects()) - before - overhead) / SELECTS_PER_READ;
 };
 
 const reads = (metrics: Metrics, tenant: string, outcome = 'ok') =>

@@ -53,18 +53,22 @@ export class SnapshotStore {
 
   constructor(private readonly options: SnapshotStoreOptions) {}
 
-  /** The tenant's snapshot: fresh, shared with a read in flight, or read now; handed over in a turn of its own. */
-  async get(handle: TenantHandle): Promise<BoundedSnapshot> {
-    const snapshot = await this.snapshotOf(handle);
+  /**
+   * The tenant's snapshot: fresh, shared with a read in flight, or read now; handed over in a turn
+   * of its own. `maxAgeMs` (default: the store's freshness) is how old a kept snapshot may be; 0
+   * (a watch's loop) takes none, but still shares a read in flight.
+   */
+  async get(handle: TenantHandle, { maxAgeMs }: { maxAgeMs?: number } = {}): Promise<BoundedSnapshot> {
+    const snapshot = await this.snapshotOf(handle, maxAgeMs);
     await this.turn();
     return snapshot;
   }
 
-  private snapshotOf(handle: TenantHandle): Promise<BoundedSnapshot> {
+  private snapshotOf(handle: TenantHandle, maxAgeMs: number | undefined): Promise<BoundedSnapshot> {
     const tenant = handle.ref;
     const entry = this.entryOf(tenant);
     const { metrics, freshMs } = this.options;
-    if (entry.value && Date.now() - entry.takenAt < freshMs) {
+    if (entry.value && Date.now() - entry.takenAt < (maxAgeMs ?? freshMs)) {
       metrics.snapshotHit(tenant, 'fresh');
       return Promise.resolve(entry.value);
     }

@@ -6,8 +6,18 @@ import { SidecarError } from '../errors/sidecarError';
 import type { Context } from './context';
 import { errorDataOf, toTRPCError } from './errors';
 
+/**
+ * A subscription's stream (sessions.watch) carries a keep-alive this often, so proxies that close
+ * idle connections keep it; the client reconnects by itself after KEEPALIVE × 3.5 of silence.
+ */
+export const KEEPALIVE_MS = 10_000;
+
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  sse: {
+    ping: { enabled: true, intervalMs: KEEPALIVE_MS },
+    client: { reconnectAfterInactivityMs: KEEPALIVE_MS * 3.5 },
+  },
   errorFormatter({ shape, error }) {
     const { reason, issues, message, params, retryAfterSeconds } = errorDataOf(error);
     return {

@@ -31,6 +31,9 @@ const base: Session = {
   transactionState: null,
   protected: false,
   protectedReason: null,
+  transactionSeconds: null,
+  blockedBy: [],
+  blocking: 0,
 };
 
 export const activeLong: Session = {

@@ -3,9 +3,10 @@ import type { DialectOptions } from '../options';
 import { PROCESS_PRIVILEGE_SQL } from '../rows';
 import { COLUMNS_SQL, viewColumnsOf } from './columns';
 import { foldSessions } from './fold';
+import { obLocks } from './locks';
 import { obProtectedReason } from './protection';
 import { directAddressOf, obRowToSession } from './rows';
-import { obKill, obStatements, splitObserver } from './sql';
+import { hint, obKill, obStatements, splitObserver } from './sql';
 import { checkServed, MODE_SQL, modeOf } from './version';
 
 /** True when the connection answers `proxy_version()`, which only OBProxy (ODP) knows. */
@@ -38,6 +39,7 @@ export const oceanbaseDialect = async (
     },
     toSession: obRowToSession,
     foldSessions,
+    locks: obLocks(scope, hint),
     protectedReason: obProtectedReason,
     killStatement: obKill,
     directAddress: (row) => (throughProxy ? directAddressOf(row) : null),

@@ -69,6 +69,10 @@ describe('a GV$OB_PROCESSLIST row as a Session', () => {
       transactionState: null,
       protected: false,
       protectedReason: null,
+      // No reading yet: the snapshot's lock read fills these.
+      transactionSeconds: null,
+      blockedBy: [],
+      blocking: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 import { makeSessionKey, type Session } from '@tenant-sessions/contracts';
 import type { DirectAddress, ProcessRow } from '../dialect';
-import { NO_OTHER_OBSERVERS, shared, sharedText, sqlOfRow, text } from '../rows';
+import { NO_BLOCKERS, NO_OTHER_OBSERVERS, shared, sharedText, sqlOfRow, text } from '../rows';
 
 /** Empty text (SQL_ID, TRANS_STATE and TRACE_ID outside a statement or transaction) as null. */
 const filled = (value: unknown): string | null => text(value) || null;
@@ -74,6 +74,10 @@ export const obRowToSession = (row: ProcessRow): Session => {
     transactionState: filledShared(row.trans_state),
     protected: false,
     protectedReason: null,
+    // Filled by the snapshot's lock read (snapshots/locks.ts).
+    transactionSeconds: null,
+    blockedBy: NO_BLOCKERS,
+    blocking: 0,
   };
 };
 

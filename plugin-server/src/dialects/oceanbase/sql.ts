@@ -8,7 +8,7 @@ import { VIEW, type ViewColumns } from './columns';
 export type Scope = { kind: 'tenant' } | { kind: 'sys'; tenantName: string };
 
 /** OceanBase's own statement bound, in microseconds (a comment to servers that do not know it). */
-const hint = (timeoutMs: number): string => `/*+ QUERY_TIMEOUT(${Math.ceil(timeoutMs) * 1000}) */`;
+export const hint = (timeoutMs: number): string => `/*+ QUERY_TIMEOUT(${Math.ceil(timeoutMs) * 1000}) */`;
 
 /** The columns of a list row, under the aliases rows.ts reads; optional ones only where they exist. */
 export const listColumns = (columns: ViewColumns): string =>
