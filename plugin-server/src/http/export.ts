@@ -5,7 +5,7 @@ import {
   type Session,
   sessionFilter,
   sessionsExportInput,
-  sortSessions,
+  sortedFor,
   statisticsOf,
   statsExportInput,
   type TenantRef,
@@ -81,12 +81,12 @@ const authorize = async <S extends z.ZodType<TenantRef>>(
   return { ...query, operator, tenant };
 };
 
-/** Every matching session of a snapshot, in the order of the input's sort. */
+/** Every matching session of a snapshot, in the list's order (its sort; blockers first when asked). */
 const matchingSessions = (snapshot: BoundedSnapshot, query: z.output<typeof sessionsExportInput>) => {
   const keep = sessionFilter(query);
   const matching: Session[] = [];
   for (const s of snapshot.sessions) if (keep(s)) matching.push(s);
-  return sortSessions(matching, query.sort);
+  return sortedFor(matching, query);
 };
 
 /** The answer of a refusal; anything not the sidecar's own goes to the last error handler. */
