@@ -1,3 +1,4 @@
+import { deskEn } from './parts/desk.en';
 import { exportEn } from './parts/export.en';
 import { linkEn } from './parts/link.en';
 
@@ -198,6 +199,7 @@ export const en = {
 
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
+  ...deskEn,
   ...exportEn,
   ...linkEn,
 } as const satisfies Record<string, string>;

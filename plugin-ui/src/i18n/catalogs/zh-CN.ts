@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { deskZhCN } from './parts/desk.zh-CN';
 import { exportZhCN } from './parts/export.zh-CN';
 import { linkZhCN } from './parts/link.zh-CN';
 
@@ -192,6 +193,7 @@ export const zhCN: Catalog = {
 
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
+  ...deskZhCN,
   ...exportZhCN,
   ...linkZhCN,
 };
