@@ -10,5 +10,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  // The tab keeps its view in the page's URL (url/): each test starts from a bare address.
+  window.history.replaceState(null, '', '/');
 });
 afterAll(() => server.close());

@@ -21,3 +21,21 @@ export const LIMITS = {
 /** A database session id: an unsigned 64-bit integer written in decimal. */
 export const SESSION_ID_PATTERN = /^[0-9]{1,20}$/;
 export const MAX_SESSION_ID = 18446744073709551615n;
+
+/**
+ * The columns a list sorts by (`sortColumn` in sessions.ts), here as a plain list too: this module
+ * holds no zod, so a client may check against it without shipping zod (the parcel's links).
+ */
+export const SORT_COLUMNS = [
+  'id',
+  'user',
+  'source',
+  'database',
+  'command',
+  'timeSeconds',
+  'status',
+  'observer',
+  // Sessions and locks (docs/api.md).
+  'transactionSeconds',
+  'blocking',
+] as const;

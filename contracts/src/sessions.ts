@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, MAX_SESSION_ID, SESSION_ID_PATTERN } from './limits';
+import { LIMITS, MAX_SESSION_ID, SESSION_ID_PATTERN, SORT_COLUMNS } from './limits';
 import { dialect, entityId, tenantRef } from './tenants';
 
 /** True when `digits` (already checked to be decimal) is at most 2^64 - 1; false for anything else. */
@@ -31,19 +31,7 @@ export const parseSessionKey = (key: string): { observer: string; id: string } =
   return { observer: key.slice(0, at), id: key.slice(at + 1) };
 };
 
-export const sortColumn = z.enum([
-  'id',
-  'user',
-  'source',
-  'database',
-  'command',
-  'timeSeconds',
-  'status',
-  'observer',
-  // Sessions and locks (docs/api.md).
-  'transactionSeconds',
-  'blocking',
-]);
+export const sortColumn = z.enum(SORT_COLUMNS);
 export type SortColumn = z.infer<typeof sortColumn>;
 
 export const sort = z

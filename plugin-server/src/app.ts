@@ -10,6 +10,7 @@ import { OwnConnections } from './connections/own';
 import { batchLimit, MAX_BATCH } from './http/batch';
 import { cors } from './http/cors';
 import type { DetailAccess } from './http/detail';
+import { exportRoutes } from './http/export';
 import { errorAnswer, notFound } from './http/fallback';
 import { noStore, securityHeaders } from './http/headers';
 import { health } from './http/health';
@@ -154,6 +155,9 @@ export const createApp = (options: AppOptions): App => {
       },
     }),
   );
+  // CSV exports (docs/api.md, "Export"): the read right, as the lists; timed and never cached.
+  app.use('/export', httpTimer(metrics), noStore);
+  app.use(exportRoutes({ verify, registry, snapshots }));
   app.use(portalStatic(options.staticDir ?? DEFAULT_STATIC_DIR));
   closed(app);
   const ops = guarded(logger, options, options.metricsHost);

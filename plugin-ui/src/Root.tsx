@@ -35,6 +35,7 @@ export function Root({
   clusterId,
   tenantId,
   locale,
+  urlState,
 }: SessionsParcelProps & { name?: string }) {
   const [lifetime] = useState(() => new AbortController());
   const [queryClient] = useState(newQueryClient);
@@ -62,7 +63,12 @@ export function Root({
       <I18nProvider i18n={i18n}>
         <ApiContext value={api}>
           <QueryClientProvider client={queryClient}>
-            <TabFrame clusterId={clusterId} tenantId={tenantId} locale={intlLocaleOf(locale)} />
+            <TabFrame
+              clusterId={clusterId}
+              tenantId={tenantId}
+              locale={intlLocaleOf(locale)}
+              urlState={urlState}
+            />
           </QueryClientProvider>
         </ApiContext>
       </I18nProvider>

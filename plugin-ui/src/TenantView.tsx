@@ -18,7 +18,11 @@ import { Pager } from './table/Pager';
 import { SessionGrid } from './table/SessionGrid';
 import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
+import { ExportButton } from './toolbar/ExportButton';
 import { Toolbar } from './toolbar/Toolbar';
+import { linkedViewOf, tableStateOf } from './url/tableView';
+import { useReportView } from './url/useReportView';
+import type { LinkedView } from './url/viewQuery';
 
 type Props = {
   tenant: TenantRef;
@@ -28,10 +32,23 @@ type Props = {
   /** Tenant Session (the list) or Session Statistics; the frame keeps it across tenants. */
   view?: TabView;
   onView?: (view: TabView) => void;
+  /** The view a link opened (url/): the table starts from it. */
+  linked?: Partial<LinkedView>;
+  /** Told the table's view on every change (url/: written into the page's URL). */
+  onListView?: (view: ReturnType<typeof linkedViewOf>) => void;
 };
 
-/** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantView({ tenant, tenantName, killRight, fmt, view = 'list', onView }: Props) {
+/** The sessions of one tenant: toolbar, notices, table, pager and the dialogs; or its statistics. */
+export function TenantView({
+  tenant,
+  tenantName,
+  killRight,
+  fmt,
+  view = 'list',
+  onView,
+  linked,
+  onListView,
+}: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
@@ -43,10 +60,10 @@ export function TenantView({ tenant, tenantName, killRight, fmt, view = 'list', 
     () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask, onDetails: setDetailed }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly, drill, openDrill, clearDrill } = useSessionsTable(
-    tenant,
-    meta,
-  );
+  const [initial] = useState(() => tableStateOf(linked ?? {}));
+  const { table, page, filtered, activeOnly, setActiveOnly, drill, openDrill, clearDrill, input, state } =
+    useSessionsTable(tenant, meta, initial);
+  useReportView(linkedViewOf(state), onListView);
   const rows = page.data?.rows.length ?? 0;
 
   return (
@@ -75,6 +92,14 @@ export function TenantView({ tenant, tenantName, killRight, fmt, view = 'list', 
           onActiveOnly={setActiveOnly}
           refreshing={page.isFetching}
           onRefresh={() => page.refetch()}
+          actions={
+            <ExportButton
+              kind="sessions"
+              input={input}
+              tenantName={tenantName}
+              hint={t('export.sessionsHint')}
+            />
+          }
         />
       )}
       {view === 'list' && <DrillChip drill={drill} onClear={clearDrill} />}

@@ -16,4 +16,11 @@ export type SessionsParcelProps = {
    * An `update` with another tag switches the language without a remount.
    */
   locale?: string;
+  /**
+   * Keep the view (tenant on entry 2, searches, active-only, sort, page size) in the page's URL
+   * query under `ts.` parameters, so a copied link opens the same view and Back / Forward step
+   * through filter changes (README, "Links that reproduce a view"). Default true; false leaves
+   * the URL alone.
+   */
+  urlState?: boolean;
 };

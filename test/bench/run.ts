@@ -7,6 +7,7 @@ import { parcelInChromium } from './browser';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { digestOverhead } from './digests';
+import { exportAtScale } from './export';
 import { fanIn } from './fanin';
 import { locksOverhead } from './locks';
 import { createFixture, fillFixture } from './obfixture';
@@ -30,7 +31,7 @@ const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
  * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory,stats,digests,
- * statsbrowser runs only those parts (the parcel's size always).
+ * statsbrowser,export runs only those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -80,6 +81,7 @@ const main = async () => {
   later(() => fixture.end());
   await createFixture(fixture);
   await fillFixture(fixture, 0, 10_000);
+  let filled = 10_000;
 
   const tenants = [
     { id: 'main', url, account: side },
@@ -164,7 +166,10 @@ const main = async () => {
     await live.stop();
   }
 
-  if (wanted('memory') || wanted('stats')) await fillFixture(fixture, 10_000, 50_000);
+  if (wanted('memory') || wanted('stats')) {
+    await fillFixture(fixture, 10_000, 50_000);
+    filled = 50_000;
+  }
   if (wanted('memory')) {
     log('bench: 50,000 fixture sessions, memory …');
     const fiftyK = await sidecar(1000);
@@ -176,6 +181,14 @@ const main = async () => {
     const own = await warm();
     figures.push(...(await statsAtScale(own, 'ob', 50_000, 40)));
     await own.stop();
+  }
+  if (wanted('export')) {
+    log('bench: 100,000 fixture sessions, CSV export …');
+    await fillFixture(fixture, filled, 100_000);
+    // Snapshots fresh for a minute: both exports write the snapshot the first list took.
+    const exporting = await sidecar(60_000);
+    figures.push(...(await exportAtScale(exporting, 'ob', 100_000)));
+    await exporting.stop();
   }
   if (wanted('memory')) {
     // Last: it rewrites the fixture (every session runs a statement without an SQL ID).

@@ -1,6 +1,7 @@
 import type {
   AuditListInput,
   AuditPage,
+  ExportKind,
   KillInput,
   KillKind,
   KillReport,
@@ -14,6 +15,7 @@ import type {
 } from '@tenant-sessions/contracts';
 import type { AppRouter } from '@tenant-sessions/plugin-server';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { type ExportedFile, type ExportInputs, fetchExport } from './exportCsv';
 
 export type GetAuthToken = () => string | Promise<string>;
 
@@ -28,6 +30,13 @@ export interface SessionsApi {
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
   audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
   stats(input: StatsInput, signal?: AbortSignal): Promise<SessionStats>;
+  /** A CSV export (plain HTTP beside /trpc, api/exportCsv.ts), in the header language `lang`. */
+  exportCsv<K extends ExportKind>(
+    kind: K,
+    input: ExportInputs[K],
+    lang?: string,
+    signal?: AbortSignal,
+  ): Promise<ExportedFile>;
 }
 
 export type ApiOptions = {
@@ -67,5 +76,7 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
         : client.sessions.killQuery.mutate(input, scoped()),
     audit: (input, signal) => client.audit.list.query(input, scoped(signal)),
     stats: (input, signal) => client.sessions.stats.query(input, scoped(signal)),
+    exportCsv: (kind, input, lang, signal) =>
+      fetchExport({ apiUrl: url, getAuthToken, ...scoped(signal) }, kind, input, lang),
   };
 }

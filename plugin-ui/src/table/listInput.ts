@@ -16,6 +16,8 @@ const FIELD_OF_COLUMN: Readonly<Record<string, SearchField>> = {
 };
 /** A session id search the contract takes: digits only (anything else is not sent). */
 export const SESSION_ID_SEARCH = /^[0-9]{1,20}$/;
+/** The searches a link reproduces (url/): those whose column id is their ListInput field. */
+export const SEARCH_FIELDS: readonly string[] = ['user', 'source', 'database'] satisfies SearchField[];
 
 export type ListState = {
   sorting: SortingState;

@@ -12,7 +12,7 @@ import { useSessionPage } from '../api/queries';
 import { COLUMN_IDS, columns } from './columns';
 import type { Drill } from './drill';
 import { features, type SessionsTableMeta } from './features';
-import { DEFAULT_SORTING, toListInput } from './listInput';
+import { DEFAULT_SORTING, type ListState, toListInput } from './listInput';
 import { useColumnLayout } from './useColumnLayout';
 
 const NO_ROWS: Session[] = [];
@@ -20,16 +20,19 @@ const NO_ROWS: Session[] = [];
 /**
  * The table of one tenant: column definitions plus a handful of state (sorting, paging, column
  * searches, active-only), which becomes the `sessions.list` input. Any change but paging itself
- * goes back to the first page.
+ * goes back to the first page. `initial`: the state to start from (a link's view, url/).
  */
-export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
-  const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
-  const [pagination, setPagination] = useState<PaginationState>({
-    pageIndex: 0,
-    pageSize: LIMITS.defaultPageSize,
-  });
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const [activeOnly, setActiveOnly] = useState(false);
+export function useSessionsTable(
+  tenant: TenantRef,
+  meta: SessionsTableMeta,
+  initial: Partial<ListState> = {},
+) {
+  const [sorting, setSorting] = useState<SortingState>(initial.sorting ?? DEFAULT_SORTING);
+  const [pagination, setPagination] = useState<PaginationState>(
+    initial.pagination ?? { pageIndex: 0, pageSize: LIMITS.defaultPageSize },
+  );
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(initial.columnFilters ?? []);
+  const [activeOnly, setActiveOnly] = useState(initial.activeOnly ?? false);
   const [drill, setDrill] = useState<Drill | null>(null);
   const toFirstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
@@ -83,6 +86,9 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
+    /** The `sessions.list` input of the view (the export takes its filters and sort). */
+    input,
+    state: { sorting, pagination, columnFilters, activeOnly } satisfies ListState,
     filtered: activeOnly || columnFilters.length > 0 || drill !== null,
     activeOnly,
     setActiveOnly: (value: boolean) => {

@@ -1,4 +1,6 @@
 import { deskEn } from './parts/desk.en';
+import { exportEn } from './parts/export.en';
+import { linkEn } from './parts/link.en';
 import { statsEn } from './parts/stats.en';
 
 /**
@@ -200,6 +202,8 @@ export const en = {
   'picker.viewOnly': '{name} (view only)',
   ...deskEn,
   ...statsEn,
+  ...exportEn,
+  ...linkEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { Catalog } from './en';
 import { deskZhCN } from './parts/desk.zh-CN';
+import { exportZhCN } from './parts/export.zh-CN';
+import { linkZhCN } from './parts/link.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 
 /**
@@ -194,4 +196,6 @@ export const zhCN: Catalog = {
   'picker.viewOnly': '{name}（仅查看）',
   ...deskZhCN,
   ...statsZhCN,
+  ...exportZhCN,
+  ...linkZhCN,
 };
