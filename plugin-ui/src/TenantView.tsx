@@ -7,6 +7,9 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { LiveArea } from './live/LiveArea';
+import { LiveControl, LiveTrouble } from './live/LiveControl';
+import { useLive } from './live/useLive';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
@@ -16,10 +19,17 @@ import { useSessionsTable } from './table/useSessionsTable';
 import type { KillRight } from './tenants/killRight';
 import { Toolbar } from './toolbar/Toolbar';
 
-type Props = { tenant: TenantRef; tenantName: string; killRight: KillRight; fmt: Formatters };
+type Props = {
+  tenant: TenantRef;
+  tenantName: string;
+  killRight: KillRight;
+  fmt: Formatters;
+  /** Holds the live refresh still (rows selected, for one). */
+  paused?: boolean;
+};
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the two dialogs. */
-export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
+export function TenantView({ tenant, tenantName, killRight, fmt, paused = false }: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
@@ -30,7 +40,8 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
     () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const { table, page, input, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const live = useLive(input, paused || viewing !== null || close.target !== null);
   const rows = page.data?.rows.length ?? 0;
 
   return (
@@ -42,7 +53,9 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
         onActiveOnly={setActiveOnly}
         refreshing={page.isFetching}
         onRefresh={() => page.refetch()}
+        live={<LiveControl live={live.view} onInterval={live.setInterval} />}
       />
+      <LiveTrouble live={live.view} tenantName={tenantName} fmt={fmt} capturedAt={page.data?.capturedAt} />
       <FilterChips table={table} />
       {page.data?.visibility === 'own-sessions-only' && (
         <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
@@ -67,7 +80,9 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
       ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
-        <SessionGrid table={table} busy={page.isFetching} />
+        <LiveArea live={live}>
+          <SessionGrid table={table} busy={page.isFetching} />
+        </LiveArea>
       )}
       {!page.isError && <Pager table={table} />}
       <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />

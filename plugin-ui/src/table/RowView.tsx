@@ -1,6 +1,7 @@
 import type { Row } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { memo } from 'react';
+import { useLiveRowClass } from '../live/rowClass';
 import type { Features, SessionsTableMeta } from './features';
 import { sameSession } from './sameSession';
 import type { SessionsTableInstance } from './useSessionsTable';
@@ -14,8 +15,10 @@ type Props = {
 
 /** One session's row: its cells, classed by their column's meta. */
 function SessionRow({ row, table }: Props) {
+  const live = useLiveRowClass(row.original);
+  const active = row.original.status === 'ACTIVE' ? 'tsp-row-active' : '';
   return (
-    <tr className={row.original.status === 'ACTIVE' ? 'tsp-row-active' : undefined}>
+    <tr className={[active, live].filter(Boolean).join(' ') || undefined}>
       {row.getAllCells().map((cell) => {
         const meta = cell.column.columnDef.meta;
         const cls = [meta?.numeric && 'tsp-num', meta?.mono && 'tsp-mono', `tsp-col-${cell.column.id}`]

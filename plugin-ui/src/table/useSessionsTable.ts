@@ -63,6 +63,7 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
+    input,
     filtered: activeOnly || columnFilters.length > 0,
     activeOnly,
     setActiveOnly: (value: boolean) => {

@@ -1,4 +1,5 @@
 import type { SessionPage } from '@tenant-sessions/contracts';
+import type { ReactNode } from 'react';
 import type { Formatters } from '../format';
 import { Message } from '../i18n/Message';
 import { useT } from '../i18n/useT';
@@ -10,12 +11,14 @@ type Props = {
   onActiveOnly: (value: boolean) => void;
   refreshing: boolean;
   onRefresh: () => void;
+  /** Beside Refresh: the live refresh control. */
+  live?: ReactNode;
 };
 
 const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 /** Counts and server on the left; View Active Sessions Only, the data's time and Refresh on the right. */
-export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh }: Props) {
+export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh, live }: Props) {
   const t = useT();
   return (
     <div className="tsp-toolbar">
@@ -56,6 +59,7 @@ export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRef
         <span className="tsp-asof" aria-live="polite">
           {page ? t('toolbar.asOf', { time: fmt.time(page.capturedAt) }) : ''}
         </span>
+        {live}
         <button type="button" className="tsp-btn" onClick={onRefresh} disabled={refreshing}>
           <span aria-hidden="true" className={refreshing ? 'tsp-spin' : undefined}>
             ↻
