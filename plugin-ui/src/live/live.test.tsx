@@ -201,7 +201,6 @@ describe('a live tab', () => {
     try {
       await waitFor(() => expect(watch.open()).toHaveLength(0));
     } finally {
-      // biome-ignore lint/performance/noDelete: back to the prototype's getter
       delete (document as { visibilityState?: unknown }).visibilityState;
       if (visibility) document.dispatchEvent(new Event('visibilitychange'));
     }
