@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { isUnchanged, type ListInput, type SessionPage, type WatchEvent } from '@tenant-sessions/contracts';
+import type { ListInput, SessionPage, WatchEvent, WatchUnchanged } from '@tenant-sessions/contracts';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/queries';
@@ -25,6 +25,12 @@ const subscribeVisibility = (listener: () => void) => {
   return () => document.removeEventListener('visibilitychange', listener);
 };
 const isVisible = () => document.visibilityState !== 'hidden';
+
+/**
+ * The contracts' `isUnchanged`, written here: importing it would bring its module's zod schemas,
+ * and zod with them, into the parcel.
+ */
+const isUnchanged = (event: WatchEvent): event is WatchUnchanged => 'unchanged' in event;
 
 /**
  * Live refresh of the page `input` names: what the stream brings goes into the list query's cache,
