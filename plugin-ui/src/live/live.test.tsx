@@ -190,6 +190,22 @@ describe('a live tab', () => {
     expect(watch.streams.map((s) => s.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('falls back to reading the list on the interval where no event stream passes', async () => {
+    let reads = 0;
+    mockSidecar({
+      'sessions.list': () => {
+        reads += 1;
+        return reads > 1 ? pushed([...SESSIONS, newcomer], reads) : pageOf(SESSIONS, 120);
+      },
+    });
+    mockWatch({ refuse: 404 });
+    renderTab({ refreshIntervalMs: 1000 });
+    await rowOf(activeLong.id);
+    expect(await screen.findByText(say('live.polling'), {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(await rowOf(newcomer.id)).toBeInTheDocument();
+    await waitFor(() => expect(reads).toBeGreaterThanOrEqual(3), { timeout: 5000 });
+  });
+
   it('stops the stream while the browser tab is hidden', async () => {
     mockSidecar();
     const watch = mockWatch();

@@ -69,7 +69,15 @@ export function followPage({ api, input, intervalMs, onEvent, onState }: SourceO
       later(0, start);
       return;
     }
-    if (via === 'sse' && reasonOf(error) === undefined) sseFailuresBeforeEvent += 1;
+    if (via === 'sse' && reasonOf(error) === undefined) {
+      sseFailuresBeforeEvent += 1;
+      if (sseFailuresBeforeEvent === SSE_TRIES) {
+        // No event stream passes: poll from now on, at once.
+        failures = 0;
+        later(0, start);
+        return;
+      }
+    }
     const retryInMs = Math.min(FIRST_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
     onState({ phase: 'retrying', transport: via, error, retryInMs });
     later(retryInMs, start);
