@@ -32,8 +32,8 @@ export function LiveControl({ live, onInterval }: Props) {
           </>
         ) : phase === 'live' ? (
           <span className="tsp-live-on">
-            <span aria-hidden="true">●</span>{' '}
-            {live.source?.transport === 'poll' ? t('live.polling') : t('live.on')}
+            <span aria-hidden="true">● </span>
+            <span>{live.source?.transport === 'poll' ? t('live.polling') : t('live.on')}</span>
           </span>
         ) : phase === 'connecting' ? (
           <span className="tsp-dim">{t('live.connecting')}</span>
