@@ -22,7 +22,7 @@ export function LiveControl({ live, onInterval }: Props) {
           ))}
         </select>
       </label>
-      <span className="tsp-live-state" role="status">
+      <span className="tsp-live-state" aria-live="polite">
         {live.paused ? (
           <>
             <span className="tsp-live-paused">{t('live.paused', { count: live.waiting })}</span>

@@ -25,8 +25,7 @@ export function LongRunning({ session }: { session: Session }) {
       ? t('live.long.alert', { seconds: alertSeconds })
       : t('live.long.warn', { seconds: warnSeconds });
   return (
-    <span className={`tsp-long tsp-long-${level}`} role="img" aria-label={label} title={label}>
-      {level === 'alert' ? '▲' : '●'}
-    </span>
+    // The shape (● or ▲) is drawn by the style sheet, so the cell's text stays the number.
+    <span className={`tsp-long tsp-long-${level}`} role="img" aria-label={label} title={label} />
   );
 }

@@ -10,7 +10,9 @@ export const LIVE_CSS = `
 .tsp-root tr:not(.tsp-live-changed) > td { transition: background-color 1.2s ease-out; }
 .tsp-root .tsp-long { display: inline-block; margin-right: 6px; font-size: 10px; }
 .tsp-root .tsp-long-warn { color: var(--_warning); }
+.tsp-root .tsp-long-warn::before { content: '●'; }
 .tsp-root .tsp-long-alert { color: var(--_danger); }
+.tsp-root .tsp-long-alert::before { content: '▲'; }
 .tsp-root .tsp-row-long-alert > td:first-child { box-shadow: inset 3px 0 0 var(--_danger); }
 .tsp-root .tsp-row-long-warn > td:first-child { box-shadow: inset 3px 0 0 var(--_warning); }
 .tsp-root .tsp-live-stale .tsp-table tbody { opacity: 0.6; }
