@@ -37,6 +37,14 @@ export const COLUMNS = [
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
+/**
+ * The columns shown by default below 1600 px (README, "Columns and details"): observer and
+ * OBProxy are in the session details there.
+ */
+export const NARROW_COLUMNS = COLUMNS.filter(
+  (c) => c !== en['column.observer'] && c !== en['column.obproxy'],
+);
+
 /** The parcel's root element (plugin-ui/src/Root.tsx) and its one style element (useScopedStyles). */
 export const PARCEL_ROOT = '.tsp-root';
 export const PARCEL_STYLE = 'style[data-tenant-sessions]';
