@@ -7,6 +7,9 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { BlockersFilter } from './locks/BlockersFilter';
+import { ChainPanel } from './locks/ChainPanel';
+import { LocksContext, locksOf } from './locks/LocksContext';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
@@ -23,15 +26,20 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
+  const [chainOf, setChainOf] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
   const notice = close.notice?.(t);
   const { ask } = close;
   const meta = useMemo(
-    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
+    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask, onLockChain: setChainOf }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const { table, page, filtered, activeOnly, setActiveOnly, blockers, setBlockers } = useSessionsTable(
+    tenant,
+    meta,
+  );
   const rows = page.data?.rows.length ?? 0;
+  const locks = locksOf(page.data?.locks);
 
   return (
     <section className="tsp-tenant" aria-label={t('tenant.region', { tenant: tenantName })}>
@@ -42,8 +50,22 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
         onActiveOnly={setActiveOnly}
         refreshing={page.isFetching}
         onRefresh={() => page.refetch()}
+        filters={<BlockersFilter on={blockers} onChange={setBlockers} locks={locks} />}
       />
       <FilterChips table={table} />
+      {chainOf && (
+        <ChainPanel
+          key={chainOf.key}
+          tenant={tenant}
+          tenantName={tenantName}
+          root={chainOf}
+          onShow={(id) => {
+            setBlockers(false);
+            table.getColumn('id')?.setFilterValue(id);
+          }}
+          onDismiss={() => setChainOf(null)}
+        />
+      )}
       {page.data?.visibility === 'own-sessions-only' && (
         <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
@@ -67,7 +89,9 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
       ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
-        <SessionGrid table={table} busy={page.isFetching} />
+        <LocksContext.Provider value={locks}>
+          <SessionGrid table={table} busy={page.isFetching} />
+        </LocksContext.Provider>
       )}
       {!page.isError && <Pager table={table} />}
       <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />

@@ -15,6 +15,9 @@ const HEADERS = [
   'Command',
   'Execution Time (s)',
   'Status',
+  'Transaction (s)',
+  'Blocked by',
+  'Blocking',
   'observer',
   'OBProxy',
   'Actions',
@@ -44,6 +47,9 @@ describe('the sessions table', () => {
       'Query',
       '12.3',
       'ACTIVE',
+      '—none',
+      '—none',
+      '—none',
       '10.0.0.5:2882',
       '10.0.0.9:2883',
       `${say('actions.closeSession')}${say('actions.moreText')}▾`,
@@ -56,9 +62,9 @@ describe('the sessions table', () => {
     const row = await rowOf(sleeping.id);
     const cells = within(row).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent('3221487617+1 obs');
-    expect(cells[8]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
+    expect(cells[11]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
     expect(cells[4]).toHaveTextContent('—');
-    expect(cells[9]).toHaveTextContent('—');
+    expect(cells[12]).toHaveTextContent('—');
   });
 
   it('offers View SQL on ACTIVE rows only', async () => {

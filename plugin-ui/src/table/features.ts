@@ -31,6 +31,8 @@ export type SessionsTableMeta = {
   killRefused: string | null;
   onViewSql: (session: Session) => void;
   onClose: (session: Session, kind: KillKind) => void;
+  /** Shows who waits on a blocker, down the chain (locks/). */
+  onLockChain?: (session: Session) => void;
 };
 
 /**

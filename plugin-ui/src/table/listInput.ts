@@ -1,5 +1,10 @@
 import type { ColumnFiltersState, PaginationState, SortingState } from '@tanstack/react-table';
-import type { ListInput, SortColumn, TenantRef } from '@tenant-sessions/contracts';
+import {
+  type ListInput,
+  SESSION_ID_PATTERN,
+  type SortColumn,
+  type TenantRef,
+} from '@tenant-sessions/contracts';
 import type { SearchField } from './features';
 
 export const DEFAULT_SORTING: SortingState = [{ id: 'timeSeconds', desc: true }];
@@ -12,6 +17,8 @@ export type ListState = {
   pagination: PaginationState;
   columnFilters: ColumnFiltersState;
   activeOnly: boolean;
+  /** Only sessions that block others (the Blockers filter). */
+  blockers?: boolean;
 };
 
 /** The table's state as the sidecar's `sessions.list` input: it sorts, filters and pages. */
@@ -28,6 +35,9 @@ export function toListInput(tenant: TenantRef, state: ListState): ListInput {
   for (const filter of state.columnFilters) {
     const text = typeof filter.value === 'string' ? filter.value.trim() : '';
     if (text && SEARCH_FIELDS.includes(filter.id)) input[filter.id as SearchField] = text;
+    // A Blocked by link filters on the id of the session it names (README, "Sessions and locks").
+    if (filter.id === 'id' && SESSION_ID_PATTERN.test(text)) input.sessionId = text;
   }
+  if (state.blockers) input.blockers = true;
   return input;
 }

@@ -28,11 +28,12 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   });
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [activeOnly, setActiveOnly] = useState(false);
+  const [blockers, setBlockers] = useState(false);
   const toFirstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
   const input = useMemo(
-    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly }),
-    [tenant, sorting, pagination, columnFilters, activeOnly],
+    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly, blockers }),
+    [tenant, sorting, pagination, columnFilters, activeOnly, blockers],
   );
   const page = useSessionPage(input);
 
@@ -63,10 +64,15 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
-    filtered: activeOnly || columnFilters.length > 0,
+    filtered: activeOnly || blockers || columnFilters.length > 0,
     activeOnly,
     setActiveOnly: (value: boolean) => {
       setActiveOnly(value);
+      toFirstPage();
+    },
+    blockers,
+    setBlockers: (value: boolean) => {
+      setBlockers(value);
       toFirstPage();
     },
   };

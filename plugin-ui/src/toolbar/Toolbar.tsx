@@ -1,4 +1,5 @@
 import type { SessionPage } from '@tenant-sessions/contracts';
+import type { ReactNode } from 'react';
 import type { Formatters } from '../format';
 import { Message } from '../i18n/Message';
 import { useT } from '../i18n/useT';
@@ -10,12 +11,14 @@ type Props = {
   onActiveOnly: (value: boolean) => void;
   refreshing: boolean;
   onRefresh: () => void;
+  /** Quick filters of other features, before View Active Sessions Only. */
+  filters?: ReactNode;
 };
 
 const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 /** Counts and server on the left; View Active Sessions Only, the data's time and Refresh on the right. */
-export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh }: Props) {
+export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh, filters }: Props) {
   const t = useT();
   return (
     <div className="tsp-toolbar">
@@ -45,6 +48,7 @@ export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRef
         )}
       </div>
       <div className="tsp-toolbar-right">
+        {filters}
         <label className="tsp-check">
           <input
             type="checkbox"
