@@ -43,7 +43,7 @@ export function ChainPanel({ tenant, tenantName, root, onShow, onDismiss }: Prop
           {chain.paths.map((path) => (
             <li key={path.keys.join(' ')} className="tsp-mono">
               {path.keys.map((key, i) => (
-                <Fragment key={`${i}-${key}`}>
+                <Fragment key={path.cycle && i === path.keys.length - 1 ? `again ${key}` : key}>
                   {i > 0 && <span aria-hidden="true"> → </span>}
                   <button type="button" className="tsp-link" onClick={() => onShow(idOf(key))}>
                     {idOf(key)}
