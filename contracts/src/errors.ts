@@ -15,6 +15,8 @@ export const ERROR_REASONS = {
   TENANT_TIMEOUT: 'TIMEOUT',
   UNSUPPORTED: 'NOT_IMPLEMENTED',
   AUDIT_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The sidecar is stopping: calls in flight finish, new ones are refused; another replica may answer. */
+  STOPPING: 'SERVICE_UNAVAILABLE',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;

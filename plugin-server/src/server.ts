@@ -82,7 +82,7 @@ const refuseWhileStopping = (res: ServerResponse) => {
     error: {
       message: 'The sidecar is stopping: retry in a moment (another replica may answer)',
       code: -32603,
-      data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+      data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503, reason: 'STOPPING' },
     },
   });
   res.writeHead(503, {

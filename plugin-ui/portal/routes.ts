@@ -1,4 +1,4 @@
-/** The console's pages, from the path (ARCHITECTURE.md, "entry" table). */
+/** The console's pages, from the path (docs/architecture.md: the two entry points). */
 export type Route =
   | { page: 'overview' }
   | { page: 'tenant-sessions'; clusterId: string; tenantId: string }

@@ -17,7 +17,7 @@ import { type BenchSidecar, startBenchSidecar } from './sidecar';
 import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
- * npm run bench: the figures of issue 6, each measured side by side in one run, printed with its
+ * npm run bench: the performance figures, each measured side by side in one run, printed with its
  * target and written to test/bench/results/latest.json. Not part of npm test.
  */
 const log = (line: string) => process.stdout.write(`${line}\n`);

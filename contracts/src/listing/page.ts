@@ -26,3 +26,34 @@ export const listPage = <S extends Session>(sessions: readonly S[], query: ListQ
     counts: { all: sessions.length, active },
   };
 };
+
+/**
+ * `listPage` over sessions already in the order of the query's sort (`sortedFor`): the same
+ * answer, without sorting again. For callers that keep one order per snapshot (the sidecar, where
+ * many lists of one snapshot share it): filtering keeps the order, so only one page is cut.
+ */
+export const listSorted = <S extends Session>(
+  sessions: readonly S[],
+  sorted: readonly S[],
+  query: ListQuery,
+): ListedPage<S> => {
+  const keep = sessionFilter(query);
+  const start = query.pageIndex * query.pageSize;
+  const end = start + query.pageSize;
+  const rows: S[] = [];
+  let total = 0;
+  for (const s of sorted)
+    if (keep(s)) {
+      if (total >= start && total < end) rows.push(s);
+      total++;
+    }
+  let active = 0;
+  for (const s of sessions) if (s.status === 'ACTIVE') active++;
+  return { rows, total, counts: { all: sessions.length, active } };
+};
+
+/** The order `listSorted` takes: every session in the query's sort (and blockers-first when asked). */
+export const sortedFor = <S extends Session>(
+  sessions: readonly S[],
+  query: Pick<ListQuery, 'sort' | 'blockers'>,
+): S[] => sortSessions(sessions, query.sort, query.blockers === true);

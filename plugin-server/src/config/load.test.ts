@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('SESSIONS_CONFIG', () => {
-  it("reads ARCHITECTURE.md's example, taking the password from the variable it names", async () => {
+  it("reads the README's example, taking the password from the variable it names", async () => {
     const file = await write('good.json', good);
     const [one] = loadTenants({ SESSIONS_CONFIG: file, TRADE_DB_PASSWORD: 's3cret' });
     expect(one).toMatchObject({

@@ -68,7 +68,7 @@ const clusterEntry = z
   .strict()
   .superRefine((cluster, ctx) => uniqueIds('tenants', 'tenant')(cluster.tenants, ctx));
 
-/** The SESSIONS_CONFIG file: the operators' contract (ARCHITECTURE.md, "Configuration"). */
+/** The SESSIONS_CONFIG file: the operators' contract (README, "Configuration"). */
 export const sessionsConfigFile = z
   .object({ clusters: z.array(clusterEntry).min(1, 'name at least one cluster') })
   .strict()

@@ -12,7 +12,7 @@ const WINDOW_MS = 60_000;
 const SWEEP_AT = 10_000;
 
 /**
- * At most `perMinute` close calls per operator in any sliding minute (issue 5). Refused calls are
+ * At most `perMinute` close calls per operator in any sliding minute. Refused calls are
  * not counted. In memory, per replica: N replicas allow up to N times the limit.
  */
 export const createCloseRate = (perMinute: number): CloseRate => {

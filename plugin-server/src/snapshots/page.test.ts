@@ -1,4 +1,5 @@
-import { listInput } from '@tenant-sessions/contracts';
+import { listInput, listPage, sortColumn } from '@tenant-sessions/contracts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { processRowToSession } from '../dialects/rows';
 import { pageOf } from './page';
@@ -46,5 +47,44 @@ describe('pageOf: one page of a snapshot', () => {
     expect(pageOf(snapshot, input({ activeOnly: true, sessionId: '4' })).rows.map((r) => r.id)).toEqual([
       '40',
     ]);
+  });
+});
+
+describe('pageOf over the order kept per snapshot', () => {
+  it("answers exactly what the contract's listPage answers, for any sort, filter and page, call after call", () => {
+    const many: Snapshot = {
+      ...snapshot,
+      sessions: Array.from({ length: 120 }, (_, i) =>
+        row(
+          String((i * 7919) % 1000),
+          `10.0.0.${i % 5}:${4000 + i}`,
+          i % 3 === 0 ? 'Sleep' : 'Query',
+          i % 11,
+        ),
+      ),
+    };
+    fc.assert(
+      fc.property(
+        fc.record({
+          column: fc.constantFrom(...sortColumn.options),
+          direction: fc.constantFrom('asc', 'desc'),
+          activeOnly: fc.boolean(),
+          source: fc.constantFrom(undefined, '10.0.0.1', '10.0.0.3:40'),
+          pageIndex: fc.integer({ min: 0, max: 4 }),
+          pageSize: fc.integer({ min: 1, max: 50 }),
+        }),
+        ({ column, direction, activeOnly, source, pageIndex, pageSize }) => {
+          const query = input({ sort: { column, direction }, activeOnly, source, pageIndex, pageSize });
+          const expected = listPage(many.sessions, query);
+          for (let twice = 0; twice < 2; twice++) {
+            const page = pageOf(many, query);
+            expect(page.rows.map((r) => r.key)).toEqual(expected.rows.map((r) => r.key));
+            expect(page.total).toBe(expected.total);
+            expect(page.counts).toEqual(expected.counts);
+          }
+        },
+      ),
+      { seed: 20261201, numRuns: 200 },
+    );
   });
 });

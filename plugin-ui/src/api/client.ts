@@ -16,7 +16,7 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 export type GetAuthToken = () => string | Promise<string>;
 
 /**
- * The sidecar's procedures as the parcel calls them (API.md, "Procedures"). Every call takes the
+ * The sidecar's procedures as the parcel calls them (docs/api.md, "Procedures"). Every call takes the
  * caller's signal; the mount's own signal is added so that an unmount aborts what is in flight.
  */
 export interface SessionsApi {

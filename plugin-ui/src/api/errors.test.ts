@@ -45,4 +45,13 @@ describe('problemOf', () => {
       /wait a moment/,
     );
   });
+
+  it('says busy is not down, and that a stopping service will answer again', () => {
+    const busy = problemOf({ data: { reason: 'TENANT_BUSY', httpStatus: 503 } }, 'pay', english);
+    expect(busy.title).toMatch(/busy with tenant pay/);
+    expect(busy.title).not.toMatch(/unreachable/);
+    expect(problemOf({ data: { reason: 'STOPPING', httpStatus: 503 } }, 'pay', english).title).toMatch(
+      /restarting/,
+    );
+  });
 });

@@ -26,6 +26,8 @@ const TITLES = {
   TOO_MANY_REQUESTS: 'error.TOO_MANY_REQUESTS',
   INVALID_INPUT: 'error.INVALID_INPUT',
   AUDIT_UNAVAILABLE: 'error.AUDIT_UNAVAILABLE',
+  TENANT_BUSY: 'error.TENANT_BUSY',
+  STOPPING: 'error.STOPPING',
   NETWORK: 'error.NETWORK',
 } as const satisfies Partial<Record<Problem['reason'], MessageKey>>;
 const titleOf = (reason: Problem['reason']) =>

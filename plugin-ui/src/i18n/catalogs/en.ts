@@ -148,6 +148,12 @@ export const en = {
   'code.unknown.no_answer': 'the KILL for session {id} got no answer within {seconds} s',
   'code.unknown.stopped': 'the session service stopped before it recorded the outcome for session {id}',
   'code.error.not_sent': 'the close of session {id} was not sent: the audit failed earlier in the call',
+  'code.error.not_sent_unanswered':
+    'the close of session {id} was not sent: {address} stopped answering earlier in the call (within {seconds} s)',
+  'code.unknown.connection_lost':
+    'the KILL for session {id} was sent, but the connection to {address} was lost before its answer ({serverMessage}): check whether the session is still there',
+  'code.error.refused':
+    'nothing was sent for session {id}: the whole close was refused ({reason}: {serverMessage})',
 
   'problem.withDetail': '{title}: {detail}',
   'error.TENANT_UNREACHABLE': 'Tenant {tenant} is unreachable',
@@ -160,6 +166,9 @@ export const en = {
   'error.tooManyCloses': 'Too many closes in a minute: retry in {seconds, number} s',
   'error.INVALID_INPUT': 'The session service refused the request as invalid',
   'error.AUDIT_UNAVAILABLE': 'The audit log is unavailable, so nothing was closed',
+  'error.TENANT_BUSY':
+    'The session service is busy with tenant {tenant}: retry in a moment (the database was not asked)',
+  'error.STOPPING': 'The session service is restarting: retry in a moment',
   'error.NETWORK': 'The session service does not answer',
   'error.other': 'The session service answered with an error',
 

@@ -144,6 +144,11 @@ export const zhCN: Catalog = {
   'code.unknown.no_answer': '关闭会话 {id} 的 KILL 在 {seconds} 秒内未返回结果',
   'code.unknown.stopped': '会话服务在记录会话 {id} 的结果前已停止',
   'code.error.not_sent': '未发送关闭会话 {id} 的请求：本次调用中审计记录此前已失败',
+  'code.error.not_sent_unanswered':
+    '未发送关闭会话 {id} 的请求：{address} 在本次调用中已停止响应（{seconds} 秒内无应答）',
+  'code.unknown.connection_lost':
+    '关闭会话 {id} 的 KILL 已发送，但在返回结果前与 {address} 的连接已断开（{serverMessage}）：请确认该会话是否仍存在',
+  'code.error.refused': '未对会话 {id} 发送任何请求：整个关闭请求被拒绝（{reason}：{serverMessage}）',
 
   'problem.withDetail': '{title}：{detail}',
   'error.TENANT_UNREACHABLE': '无法连接租户 {tenant}',
@@ -156,6 +161,8 @@ export const zhCN: Catalog = {
   'error.tooManyCloses': '一分钟内关闭次数过多：请在 {seconds, number} 秒后重试',
   'error.INVALID_INPUT': '会话服务拒绝了无效的请求',
   'error.AUDIT_UNAVAILABLE': '审计日志不可用，未关闭任何会话',
+  'error.TENANT_BUSY': '会话服务正忙于租户 {tenant} 的请求：请稍后重试（未访问数据库）',
+  'error.STOPPING': '会话服务正在重启：请稍后重试',
   'error.NETWORK': '会话服务无响应',
   'error.other': '会话服务返回了错误',
 
