@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useCloseFlow } from './actions/useCloseFlow';
 import { problemOf } from './api/errors';
 import { AuditPanel } from './audit/AuditPanel';
+import { SessionDetails } from './details/SessionDetails';
 import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
@@ -27,11 +28,20 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
   const [chainOf, setChainOf] = useState<Session | null>(null);
+  const [detailed, setDetailed] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
   const notice = close.notice?.(t);
   const { ask } = close;
   const meta = useMemo(
-    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask, onLockChain: setChainOf }),
+    () => ({
+      fmt,
+      t,
+      killRefused,
+      onViewSql: setViewing,
+      onClose: ask,
+      onDetails: setDetailed,
+      onLockChain: setChainOf,
+    }),
     [fmt, t, killRefused, ask],
   );
   const { table, page, filtered, activeOnly, setActiveOnly, blockers, setBlockers } = useSessionsTable(
@@ -101,6 +111,19 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
           tenantName={tenantName}
           session={viewing}
           onClose={() => setViewing(null)}
+        />
+      )}
+      {detailed && (
+        <SessionDetails
+          key={detailed.key}
+          tenant={tenant}
+          tenantName={tenantName}
+          session={page.data?.rows.find((r) => r.key === detailed.key) ?? detailed}
+          listed={!page.data || page.data.rows.some((r) => r.key === detailed.key)}
+          fmt={fmt}
+          killRefused={killRefused}
+          onCloseSession={ask}
+          onDismiss={() => setDetailed(null)}
         />
       )}
       {close.target && (

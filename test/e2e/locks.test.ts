@@ -108,6 +108,8 @@ describe('sessions and locks in the tab', () => {
     const [A, B, C] = [idOf(a), idOf(b), idOf(c)];
 
     const page = current.page;
+    // The lock columns are shown by default from a 1920 px window (and in the Blockers filter).
+    await page.setViewportSize({ width: 1920, height: 900 });
     await page.goto(`${sidecar.url}${ENTRY_1}`);
     const region = tenantRegion(page, 'trade');
     await region.waitFor();
@@ -129,9 +131,17 @@ describe('sessions and locks in the tab', () => {
     expect((await readRow(rowOf(page, B)))[blocking]).toMatch(/^1/);
     expect((await readRow(rowOf(page, C)))[blocking]).toMatch(/^—/);
 
-    // The Blockers filter: A first (2 waiting), then B (C waits behind it too); C is not a blocker.
+    // The Blockers filter at 1280 px: A first (2 waiting), then B (C waits behind it too); C is
+    // not a blocker. The lock columns are shown there too, and the table still fits.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('checkbox', { name: english('locks.filter') }).check();
     await expect.poll(() => shownIds(region), { timeout: 10_000 }).toEqual([A, B]);
+    expect((await readRow(rowOf(page, A)))[blocking]).toMatch(/^2/);
+    const scroll = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('.tsp-root .tsp-scroll');
+      return box ? box.scrollWidth - box.clientWidth : -1;
+    });
+    expect(scroll, 'the table scrolls sideways in the Blockers filter at 1280 px').toBeLessThanOrEqual(1);
     await page.getByRole('button', { name: english('locks.chainOf', { id: A }) }).click();
     const chain = page.getByRole('region', { name: english('locks.chainRegion', { id: A }) });
     await seen(chain.getByRole('listitem').first());

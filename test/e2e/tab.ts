@@ -40,6 +40,21 @@ export const COLUMNS = [
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 
+/**
+ * The columns shown by default below 1600 px (README, "Columns and details"): observer and
+ * OBProxy are in the session details there.
+ */
+export const LOCK_TITLES: readonly string[] = [
+  en['column.transactionSeconds'],
+  en['column.blockedBy'],
+  en['column.blocking'],
+];
+/** The columns shown by default from 1600 px: all but the lock columns, which come from 1920 px. */
+export const WIDE_COLUMNS = COLUMNS.filter((c) => !LOCK_TITLES.includes(c));
+export const NARROW_COLUMNS = WIDE_COLUMNS.filter(
+  (c) => c !== en['column.observer'] && c !== en['column.obproxy'],
+);
+
 /** The parcel's root element (plugin-ui/src/Root.tsx) and its one style element (useScopedStyles). */
 export const PARCEL_ROOT = '.tsp-root';
 export const PARCEL_STYLE = 'style[data-tenant-sessions]';

@@ -7,9 +7,9 @@ import { connect, SLEEPING_SQL } from '../support/db';
 import { startSidecar, TEST_SECRET, type TestSidecar, tenantOn } from '../support/sidecar';
 import { type Browser, launchBrowser, saveFailure, screenshot, type Watched, watch } from './browser';
 import {
-  COLUMNS,
   counted,
   dataRows,
+  NARROW_COLUMNS,
   PARCEL_ROOT,
   PARCEL_STYLE,
   readRow,
@@ -132,7 +132,7 @@ describe('both entry points list the sessions the test opened', () => {
     const headers = (await region.getByRole('columnheader').allInnerTexts()).map((h) =>
       h.replace(/[▲▼↕]/g, '').trim(),
     );
-    expect(headers).toEqual([...COLUMNS]);
+    expect(headers).toEqual([...NARROW_COLUMNS]);
     const row = await readRow(rowOf(page, busy.id));
     expect(row).toMatchObject({
       'Session ID': busy.id,
@@ -185,7 +185,7 @@ describe('both entry points list the sessions the test opened', () => {
     const headers = (await region.getByRole('columnheader').allInnerTexts()).map((h) =>
       h.replace(/[▲▼↕]/g, '').trim(),
     );
-    expect(headers).toEqual([...COLUMNS]);
+    expect(headers).toEqual([...NARROW_COLUMNS]);
     const seenAtEntry2 = await readRow(rowOf(page, busy.id));
     const { 'Execution Time (s)': _t1, ...same1 } = seenAtEntry1;
     const { 'Execution Time (s)': _t2, ...same2 } = seenAtEntry2;

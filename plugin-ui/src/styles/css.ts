@@ -1,4 +1,5 @@
 import { LOCKS_CSS } from '../locks/styles';
+import { DESK_CSS } from './desk';
 
 /**
  * The parcel's only stylesheet. Every rule sits under `.tsp-root`; the look is themable by the
@@ -162,4 +163,5 @@ export const CSS = `
 .tsp-root .tsp-facts dd { margin: 0; }
 .tsp-root .tsp-sql-preview-block { margin: 0; padding: 8px; max-height: 120px; overflow: auto; white-space: pre-wrap; word-break: break-word; font-family: var(--_mono); font-size: 12px; background: var(--_subtle); border-radius: var(--_radius); }
 ${LOCKS_CSS}
+${DESK_CSS}
 `;

@@ -10,13 +10,39 @@ type Props = {
   table: SessionsTableInstance;
   /** What the cells use from the tab; a row re-renders when it changes. */
   meta: SessionsTableMeta | undefined;
+  /** The visible columns' ids in order: a row re-renders when the column menu changes them. */
+  columns: string;
 };
 
-/** One session's row: its cells, classed by their column's meta. */
-function SessionRow({ row, table }: Props) {
+/** Clicks on the row's own controls (View SQL, the close actions) do not open the details. */
+const onControl = (target: EventTarget) =>
+  target instanceof Element && target.closest('button, a, input, select, textarea, [role="menu"]') !== null;
+
+/**
+ * One session's row: its visible cells in the column menu's order, classed by their column's
+ * meta. A click on it, or Enter while it has focus, opens the session's details.
+ */
+function SessionRow({ row, table, meta }: Props) {
+  const open = meta?.onDetails;
+  const session = row.original;
   return (
-    <tr className={row.original.status === 'ACTIVE' ? 'tsp-row-active' : undefined}>
-      {row.getAllCells().map((cell) => {
+    <tr
+      className={session.status === 'ACTIVE' ? 'tsp-row-active' : undefined}
+      tabIndex={open ? 0 : undefined}
+      aria-label={open && meta ? meta.t('details.open', { id: session.id }) : undefined}
+      onClick={open ? (event) => !onControl(event.target) && open(session) : undefined}
+      onKeyDown={
+        open
+          ? (event) => {
+              if (event.key !== 'Enter' || event.target !== event.currentTarget) return;
+              // Else the same Enter would press the panel's Close button, which takes focus now.
+              event.preventDefault();
+              open(session);
+            }
+          : undefined
+      }
+    >
+      {row.getVisibleCells().map((cell) => {
         const meta = cell.column.columnDef.meta;
         const cls = [meta?.numeric && 'tsp-num', meta?.mono && 'tsp-mono', `tsp-col-${cell.column.id}`]
           .filter(Boolean)
@@ -40,5 +66,6 @@ export const RowView = memo(
   (before, after) =>
     before.row.id === after.row.id &&
     before.meta === after.meta &&
+    before.columns === after.columns &&
     sameSession(before.row.original, after.row.original),
 );

@@ -7,6 +7,13 @@ import type { Features } from './features';
 import { RowView } from './RowView';
 import type { SessionsTableInstance } from './useSessionsTable';
 
+/** The visible columns' ids in order, as one string (RowView's memo compares it). */
+const shownColumns = (table: SessionsTableInstance) =>
+  table
+    .getVisibleLeafColumns()
+    .map((c) => c.id)
+    .join(' ');
+
 /** Pages longer than this render only the rows in view of the scroll box. */
 export const VIRTUAL_FROM = 100;
 const ROW_HEIGHT = 34;
@@ -16,13 +23,14 @@ type Props = { table: SessionsTableInstance; scroller: RefObject<HTMLDivElement 
 /** The rows of the current page: all of them, or for long pages only those on screen. */
 export function TableBody({ table, scroller }: Props) {
   const rows = table.getRowModel().rows;
-  if (rows.length === 0) return <NoMatch span={table.getAllLeafColumns().length} />;
+  if (rows.length === 0) return <NoMatch span={table.getVisibleLeafColumns().length} />;
   if (rows.length <= VIRTUAL_FROM) {
     const meta = table.options.meta;
+    const shown = shownColumns(table);
     return (
       <tbody>
         {rows.map((row) => (
-          <RowView key={row.id} row={row} table={table} meta={meta} />
+          <RowView key={row.id} row={row} table={table} meta={meta} columns={shown} />
         ))}
       </tbody>
     );
@@ -43,14 +51,15 @@ function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Se
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const span = table.getAllLeafColumns().length;
+  const span = table.getVisibleLeafColumns().length;
   const meta = table.options.meta;
+  const shown = shownColumns(table);
   return (
     <tbody>
       {before > 0 && <Spacer height={before} span={span} />}
       {items.map((item) => {
         const row = rows[item.index];
-        return row && <RowView key={row.id} row={row} table={table} meta={meta} />;
+        return row && <RowView key={row.id} row={row} table={table} meta={meta} columns={shown} />;
       })}
       {after > 0 && <Spacer height={after} span={span} />}
     </tbody>

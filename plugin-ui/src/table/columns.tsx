@@ -88,8 +88,14 @@ export const columns = col.columns([
   col.display({
     id: 'actions',
     header: Title,
+    enableHiding: false,
     meta: { title: 'column.actions' },
     cell: ({ row, table }) =>
       table.options.meta && <ActionsCell session={row.original} meta={table.options.meta} />,
   }),
 ]);
+
+/** Every column's id, in the default order (the column menu's state names them). */
+export const COLUMN_IDS: readonly string[] = columns.map(
+  (c) => c.id ?? ('accessorKey' in c ? String(c.accessorKey) : ''),
+);

@@ -1,5 +1,7 @@
 import {
   columnFilteringFeature,
+  columnOrderingFeature,
+  columnVisibilityFeature,
   rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
@@ -7,6 +9,7 @@ import {
 import type { KillKind, Session } from '@tenant-sessions/contracts';
 import type { Formatters } from '../format';
 import type { MessageKey, Translate } from '../i18n/messages';
+import type { ColumnLayout } from './useColumnLayout';
 
 /** The columns whose header carries a search box, by the ListInput field each one fills. */
 export type SearchField = 'user' | 'source' | 'database';
@@ -33,16 +36,23 @@ export type SessionsTableMeta = {
   onClose: (session: Session, kind: KillKind) => void;
   /** Shows who waits on a blocker, down the chain (locks/). */
   onLockChain?: (session: Session) => void;
+  /** Opens the session's details panel (a row's click or Enter). */
+  onDetails?: (session: Session) => void;
+  /** The column menu's and the grid's side of the column layout (useSessionsTable adds it). */
+  columns?: ColumnLayout;
 };
 
 /**
- * Sorting, paging and column filters are state only: the sidecar does the processing
+ * Column visibility and order are the column menu's (useColumnLayout.ts). Sorting, paging and
+ * column filters are state only: the sidecar does the processing
  * (manualSorting / manualPagination / manualFiltering), so no client row models are registered.
  */
 export const features = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnFilteringFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
   columnMeta: {} as SessionsColumnMeta,
   tableMeta: {} as SessionsTableMeta,
 });

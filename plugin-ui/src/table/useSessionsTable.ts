@@ -9,9 +9,11 @@ import {
 import { LIMITS, type Session, type TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useSessionPage } from '../api/queries';
-import { columns } from './columns';
+import { blockersVisibility } from '../locks/layout';
+import { COLUMN_IDS, columns } from './columns';
 import { features, type SessionsTableMeta } from './features';
 import { DEFAULT_SORTING, toListInput } from './listInput';
+import { useColumnLayout } from './useColumnLayout';
 
 const NO_ROWS: Session[] = [];
 
@@ -36,6 +38,9 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
     [tenant, sorting, pagination, columnFilters, activeOnly, blockers],
   );
   const page = useSessionPage(input);
+  const { layout, columnVisibility, columnOrder, onColumnVisibilityChange, onColumnOrderChange } =
+    useColumnLayout(COLUMN_IDS);
+  const tableMeta = useMemo(() => ({ ...meta, columns: layout }), [meta, layout]);
 
   const table = useTable({
     features,
@@ -48,7 +53,15 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
     manualFiltering: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, pagination, columnFilters },
+    state: {
+      sorting,
+      pagination,
+      columnFilters,
+      columnVisibility: blockers ? blockersVisibility(columnVisibility) : columnVisibility,
+      columnOrder,
+    },
+    onColumnVisibilityChange,
+    onColumnOrderChange,
     onSortingChange: (updater: Updater<SortingState>) => {
       setSorting((old) => functionalUpdate(updater, old));
       toFirstPage();
@@ -58,7 +71,7 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
       setColumnFilters((old) => functionalUpdate(updater, old));
       toFirstPage();
     },
-    meta,
+    meta: tableMeta,
   });
 
   return {

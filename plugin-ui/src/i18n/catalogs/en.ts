@@ -1,3 +1,4 @@
+import { deskEn } from './parts/desk.en';
 import { locksEn } from './parts/locks.en';
 
 /**
@@ -198,6 +199,7 @@ export const en = {
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
   ...locksEn,
+  ...deskEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { deskZhCN } from './parts/desk.zh-CN';
 import { locksZhCN } from './parts/locks.zh-CN';
 
 /**
@@ -192,4 +193,5 @@ export const zhCN: Catalog = {
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
   ...locksZhCN,
+  ...deskZhCN,
 };
