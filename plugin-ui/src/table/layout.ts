@@ -16,8 +16,8 @@ export const COLUMN_WIDTHS: Record<string, number> = {
   observer: 124,
   obproxy: 124,
   // Sessions and locks (README): shown by default from LOCKS_FROM, and in the Blockers filter.
-  transactionSeconds: 84,
-  blockedBy: 96,
+  transactionSeconds: 104,
+  blockedBy: 88,
   blocking: 84,
   actions: 152,
 };
