@@ -1,14 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HardenedSidecar, rawRequest, startHardened } from '../support/hardened';
 import { freePort } from '../support/mariadbd';
+import { refused } from '../support/refusal';
 import { TEST_SECRET, tenantOn, tokenFor } from '../support/sidecar';
+import { main, refOf, url } from '../support/testServer';
 
 // What a caller without a token learns: whether the sidecar is ready and how many tenants fail,
 // never which ones, where, or why; /metrics without tenants' names; and every error as JSON,
 // never express's HTML page with a stack. Details go to a token that reads the tenant, or to the
-// metrics port (SESSIONS_METRICS_PORT), bound where the operator chooses.
-const url = inject('mysqlUrl');
+// metrics port (SESSIONS_METRICS_PORT), bound where the operator chooses. The tenants are
+// listed through the typed client; /readyz, /metrics and the error pages are plain HTTP, read raw.
 let sidecar: HardenedSidecar;
 let closedPort: number;
 
@@ -25,16 +27,8 @@ beforeAll(async () => {
     { portalSecret: TEST_SECRET },
     { metricsPort: 0 },
   );
-  const admin = { authorization: `Bearer ${sidecar.admin}` };
-  const list = (tenantId: string) =>
-    fetch(
-      `${sidecar.url}/trpc/sessions.list?input=${encodeURIComponent(JSON.stringify({ clusterId: 'test', tenantId }))}`,
-      {
-        headers: admin,
-      },
-    );
-  expect((await list('main')).status).toBe(200);
-  expect((await list('vault')).status).toBe(503);
+  await sidecar.api.sessions.list.query(main);
+  await refused(sidecar.api.sessions.list.query(refOf('vault')), 503, 'TENANT_UNREACHABLE');
 });
 
 afterAll(() => sidecar?.stop());

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mysqlSink, parseMysqlAuditUrl } from '@tenant-sessions/plugin-server';
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSinkContract, sampleRecord } from '../support/auditSinks';
+import { url } from '../support/testServer';
 
-const url = inject('mysqlUrl');
 const database = `ts_audit_${randomBytes(4).toString('hex')}`;
 let admin: Connection;
 

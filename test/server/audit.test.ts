@@ -1,29 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditRecord, KillReport } from '@tenant-sessions/contracts';
+import type { AuditListInput, AuditPage } from '@tenant-sessions/contracts';
 import { fileSink, mysqlSink, parseMysqlAuditUrl } from '@tenant-sessions/plugin-server';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
   connect,
   createAccount,
   createDatabase,
   type Database,
-  endpoint,
   openVictim,
   waitUntilRunning,
 } from '../support/db';
-import { startSidecar, type TestSidecar, tempAuditFile, tenantOn, tokenFor } from '../support/sidecar';
+import { refused, unchecked } from '../support/refusal';
+import {
+  type SidecarClient,
+  startSidecar,
+  type TestSidecar,
+  tempAuditFile,
+  tenantOn,
+} from '../support/sidecar';
+import { keyOf, main, refOf, url } from '../support/testServer';
 
 // Every close attempt lands in the audit once, with what the session was, before the answer; and
 // when the audit cannot be written, nothing is closed.
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
-const limited = { clusterId: 'test', tenantId: 'limited' };
-const { host, port } = endpoint(url);
-const keyOf = (id: string) => `${host}:${port}#${id}`;
+const limited = refOf('limited');
 
 let admin: Connection;
 let frank: Account;
@@ -47,76 +50,55 @@ afterAll(async () => {
 
 const tenants = () => [tenantOn(url, 'main'), tenantOn(url, 'limited', { account: watcher })];
 
-const kill = async (
-  sidecar: TestSidecar,
-  procedure: 'kill' | 'killQuery',
-  input: Record<string, unknown>,
-  token?: string,
-): Promise<KillReport> => {
-  const { status, body } = await sidecar.mutate(`sessions.${procedure}`, input, token);
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data;
-};
-
-const auditOf = async (
-  sidecar: TestSidecar,
-  input: Record<string, unknown> = {},
-  token?: string,
-): Promise<{ rows: AuditRecord[]; total: number }> => {
-  const { status, body } = await sidecar.query('audit.list', { ...main, pageSize: 200, ...input }, token);
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data;
-};
+/** The audit of `main` (or of the tenant `input` names) as `client` reads it, 200 a page. */
+const auditOf = (client: SidecarClient, input: Partial<AuditListInput> = {}): Promise<AuditPage> =>
+  client.audit.list.query({ ...main, pageSize: 200, ...input });
 
 describe('the file audit through a real sidecar', () => {
   let sidecar: TestSidecar;
   const file = tempAuditFile();
   let operator: string;
+  /** The sidecar's client with read+kill everywhere, signed as `operator`. */
+  let closer: SidecarClient;
 
   beforeAll(async () => {
     sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
     operator = `auditor-${randomBytes(3).toString('hex')}`;
+    closer = await sidecar.as({ 'test/*': ['read', 'kill'] }, { sub: operator });
   });
   afterAll(async () => {
     await sidecar?.stop();
   });
 
   it('writes each outcome once, with the session as it was, before answering', async () => {
-    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: operator });
     const busy = await openVictim(url, frank, db.name);
     const ended = busy.busy();
     await waitUntilRunning(admin, busy.id);
     const idle = await openVictim(url, frank);
     const changed = await openVictim(url, frank);
-    const own = (
-      await sidecar.query('sessions.list', { ...main, pageSize: 1000 })
-    ).body.result.data.rows.find((r: { protected: boolean }) => r.protected);
+    const own = (await sidecar.api.sessions.list.query({ ...main, pageSize: 1000 })).rows.find(
+      (r) => r.protected,
+    );
+    if (!own) return expect.fail("the list shows none of the sidecar's own connections");
     const gone = keyOf('999999999999');
 
-    const query = await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    const query = await closer.sessions.killQuery.mutate({ ...main, sessionKeys: [keyOf(busy.id)] });
     expect(query.results[0]?.outcome).toBe('killed');
     expect((await ended)?.errno).toBe(1317);
-    const mixed = await kill(
-      sidecar,
-      'kill',
-      {
-        ...main,
-        sessionKeys: [keyOf(idle.id), own.key, gone, keyOf(changed.id)],
-        expected: { [keyOf(changed.id)]: { user: 'someone-else', source: '10.0.0.1:1' } },
-      },
-      token,
-    );
+    const mixed = await closer.sessions.kill.mutate({
+      ...main,
+      sessionKeys: [keyOf(idle.id), own.key, gone, keyOf(changed.id)],
+      expected: { [keyOf(changed.id)]: { user: 'someone-else', source: '10.0.0.1:1' } },
+    });
     expect(mixed.results.map((r) => r.outcome)).toEqual(['killed', 'protected', 'not_found', 'changed']);
     const denied = await openVictim(url, frank);
-    const refusedByServer = await kill(
-      sidecar,
-      'kill',
-      { ...limited, sessionKeys: [keyOf(denied.id)] },
-      token,
-    );
+    const refusedByServer = await closer.sessions.kill.mutate({
+      ...limited,
+      sessionKeys: [keyOf(denied.id)],
+    });
     expect(refusedByServer.results[0]?.outcome).toBe('denied');
 
-    const { rows, total } = await auditOf(sidecar, { operator });
+    const { rows, total } = await auditOf(sidecar.api, { operator });
     expect(total).toBe(5);
     const byKey = (key: string) => rows.filter((r) => r.sessionKey === key);
     for (const key of [keyOf(busy.id), keyOf(idle.id), own.key, gone, keyOf(changed.id)])
@@ -161,7 +143,7 @@ describe('the file audit through a real sidecar', () => {
     // Newest first.
     expect(rows.map((r) => r.time)).toEqual([...rows.map((r) => r.time)].sort().reverse());
 
-    const deniedRows = await auditOf(sidecar, { ...limited, operator });
+    const deniedRows = await auditOf(sidecar.api, { ...limited, operator });
     expect(deniedRows.rows).toEqual([
       expect.objectContaining({
         sessionKey: keyOf(denied.id),
@@ -173,15 +155,15 @@ describe('the file audit through a real sidecar', () => {
   });
 
   it("keeps the closed session's whole statement, not only the list's 256-character preview", async () => {
-    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'long-sql-operator' });
+    const longSql = await sidecar.as({ 'test/*': ['read', 'kill'] }, { sub: 'long-sql-operator' });
     const busy = await openVictim(url, frank);
     const statement = `SELECT 1 FROM DUAL WHERE SLEEP(30) AND '${'long-'.repeat(150)}' <> ''`;
     const ended = busy.busy(statement);
     await waitUntilRunning(admin, busy.id);
-    const report = await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    const report = await longSql.sessions.killQuery.mutate({ ...main, sessionKeys: [keyOf(busy.id)] });
     expect(report.results[0]?.outcome).toBe('killed');
     expect((await ended)?.errno).toBe(1317);
-    const { rows } = await auditOf(sidecar, { operator: 'long-sql-operator' });
+    const { rows } = await auditOf(sidecar.api, { operator: 'long-sql-operator' });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ sql: statement, sqlTruncated: false });
     expect(statement.length).toBeGreaterThan(700);
@@ -189,23 +171,23 @@ describe('the file audit through a real sidecar', () => {
   });
 
   it('cuts a statement longer than 16,000 characters there, and says so', async () => {
-    const token = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'huge-sql-operator' });
+    const hugeSql = await sidecar.as({ 'test/*': ['read', 'kill'] }, { sub: 'huge-sql-operator' });
     const busy = await openVictim(url, frank);
     const statement = `SELECT 1 FROM DUAL WHERE SLEEP(30) AND '${'x'.repeat(17_000)}' <> ''`;
     const ended = busy.busy(statement);
     await waitUntilRunning(admin, busy.id);
-    await kill(sidecar, 'killQuery', { ...main, sessionKeys: [keyOf(busy.id)] }, token);
+    await hugeSql.sessions.killQuery.mutate({ ...main, sessionKeys: [keyOf(busy.id)] });
     expect((await ended)?.errno).toBe(1317);
-    const { rows } = await auditOf(sidecar, { operator: 'huge-sql-operator' });
+    const { rows } = await auditOf(sidecar.api, { operator: 'huge-sql-operator' });
     expect(rows[0]).toMatchObject({ sql: statement.slice(0, 16_000), sqlTruncated: true });
     await busy.close();
   });
 
   it('filters by outcome and pages', async () => {
-    const protectedOnly = await auditOf(sidecar, { operator, outcome: 'protected' });
+    const protectedOnly = await auditOf(sidecar.api, { operator, outcome: 'protected' });
     expect(protectedOnly.rows.map((r) => r.outcome)).toEqual(['protected']);
-    const first = await auditOf(sidecar, { operator, pageSize: 2 });
-    const second = await auditOf(sidecar, { operator, pageSize: 2, pageIndex: 1 });
+    const first = await auditOf(sidecar.api, { operator, pageSize: 2 });
+    const second = await auditOf(sidecar.api, { operator, pageSize: 2, pageIndex: 1 });
     expect(first.total).toBe(5);
     expect(first.rows).toHaveLength(2);
     expect(second.rows).toHaveLength(2);
@@ -213,22 +195,23 @@ describe('the file audit through a real sidecar', () => {
   });
 
   it('answers audit.list only to readers of the tenant', async () => {
-    const reader = await tokenFor({ 'test/main': ['read'] });
-    expect((await auditOf(sidecar, { operator }, reader)).total).toBe(5);
-    const stranger = await tokenFor({ 'test/other': ['read', 'kill'] });
-    const { status, body } = await sidecar.query('audit.list', main, stranger);
-    expect(status).toBe(403);
-    expect(body.error.data.reason).toBe('NO_READ');
-    const bad = await sidecar.query('audit.list', { ...main, outcome: 'exploded', pageSize: 0 });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/outcome/);
-    expect(bad.body.error.message).toMatch(/pageSize/);
+    const reader = await sidecar.as({ 'test/main': ['read'] });
+    expect((await auditOf(reader, { operator })).total).toBe(5);
+    const stranger = await sidecar.as({ 'test/other': ['read', 'kill'] });
+    await refused(stranger.audit.list.query(main), 403, 'NO_READ');
+    const bad = await refused(
+      sidecar.api.audit.list.query(unchecked<AuditListInput>({ ...main, outcome: 'exploded', pageSize: 0 })),
+      400,
+      'INVALID_INPUT',
+    );
+    expect(bad.message).toMatch(/outcome/);
+    expect(bad.message).toMatch(/pageSize/);
   });
 
   it('keeps the records across a restart of the sidecar', async () => {
     await sidecar.stop();
     sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
-    const { total, rows } = await auditOf(sidecar, { operator });
+    const { total, rows } = await auditOf(sidecar.api, { operator });
     expect(total).toBe(5);
     expect(rows.every((r) => r.operator === operator)).toBe(true);
   });
@@ -242,17 +225,18 @@ describe('an audit that cannot be written: no KILL, AUDIT_UNAVAILABLE', () => {
     const victim = await openVictim(url, frank);
     const ended = victim.busy();
     await waitUntilRunning(admin, victim.id);
-    for (const procedure of ['sessions.kill', 'sessions.killQuery']) {
-      const { status, body } = await sidecar.mutate(procedure, { ...main, sessionKeys: [keyOf(victim.id)] });
-      expect(status, JSON.stringify(body)).toBe(503);
-      expect(body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
-      expect(body.error.message).toMatch(/nothing was closed/);
+    for (const procedure of ['kill', 'killQuery'] as const) {
+      const error = await refused(
+        sidecar.api.sessions[procedure].mutate({ ...main, sessionKeys: [keyOf(victim.id)] }),
+        503,
+        'AUDIT_UNAVAILABLE',
+        /nothing was closed/,
+      );
       // The answer names the path and the cause, so an administrator knows what to mend.
-      expect(body.error.message).toContain(blocker);
-      expect(body.error.data.params).toMatchObject({ where: path.join(blocker, 'audit.jsonl') });
+      expect(error.message).toContain(blocker);
+      expect(error.data?.params).toMatchObject({ where: path.join(blocker, 'audit.jsonl') });
     }
-    const listed = await sidecar.query('audit.list', main);
-    expect(listed.body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
+    await refused(sidecar.api.audit.list.query(main), 503, 'AUDIT_UNAVAILABLE');
     expect(
       await Promise.race([
         ended.then(() => 'ended'),
@@ -271,16 +255,15 @@ describe('an audit that cannot be written: no KILL, AUDIT_UNAVAILABLE', () => {
     const file = tempAuditFile();
     const sidecar = await startSidecar(tenants(), { audit: fileSink(file) });
     const first = await openVictim(url, frank);
-    await kill(sidecar, 'kill', { ...main, sessionKeys: [keyOf(first.id)] });
+    await sidecar.api.sessions.kill.mutate({ ...main, sessionKeys: [keyOf(first.id)] });
     rmSync(path.dirname(file), { recursive: true, force: true });
     writeFileSync(path.dirname(file), 'the folder is now a file');
     const victim = await openVictim(url, frank);
-    const { status, body } = await sidecar.mutate('sessions.kill', {
-      ...main,
-      sessionKeys: [keyOf(victim.id)],
-    });
-    expect(status).toBe(503);
-    expect(body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
+    await refused(
+      sidecar.api.sessions.kill.mutate({ ...main, sessionKeys: [keyOf(victim.id)] }),
+      503,
+      'AUDIT_UNAVAILABLE',
+    );
     expect(await victim.alive()).toBe(true);
     await sidecar.stop();
     rmSync(path.dirname(file), { force: true });
@@ -295,7 +278,7 @@ describe('the MySQL audit through a real sidecar', () => {
     target.searchParams.set('table', 'closes');
     const sidecar = await startSidecar(tenants(), { audit: mysqlSink(parseMysqlAuditUrl(target.href)) });
     const victim = await openVictim(url, frank);
-    const report = await kill(sidecar, 'kill', {
+    const report = await sidecar.api.sessions.kill.mutate({
       ...main,
       sessionKeys: [keyOf(victim.id), keyOf('999999999998')],
     });
@@ -323,12 +306,12 @@ describe('the MySQL audit through a real sidecar', () => {
         outcome: 'not_found',
       },
     ]);
-    const listed = await auditOf(sidecar);
+    const listed = await auditOf(sidecar.api);
     expect(listed.rows.map((r) => r.outcome)).toEqual(['not_found', 'killed']);
     // The audit table's own connections (their database is the audit's) are the sidecar's own:
     // listed as protected, so no close can cut the audit off.
-    const own = await sidecar.query('sessions.list', { ...main, database: db.name, pageSize: 1000 });
-    const ownRows = own.body.result.data.rows as Array<{ protectedReason: string | null }>;
+    const ownRows = (await sidecar.api.sessions.list.query({ ...main, database: db.name, pageSize: 1000 }))
+      .rows;
     expect(ownRows.length).toBeGreaterThan(0);
     expect(ownRows.map((r) => r.protectedReason)).toEqual(
       ownRows.map(() => "one of this sidecar's own connections"),

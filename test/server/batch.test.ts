@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HardenedSidecar, startHardened } from '../support/hardened';
 import { tenantOn } from '../support/sidecar';
+import { main, url } from '../support/testServer';
 
 // Batch amplification: one request may call at most 10 procedures, and its answer is bounded.
 // (Memory and /healthz under 30 slow readers of the largest batches: npm run bench, "amplification".)
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
+// Raw fetch throughout: these tests are about batching on the wire (tRPC's `?batch=1` GET and POST,
+// encoded commas, the batch's status line and Content-Length), which the unbatched typed client
+// never sends.
 let sidecar: HardenedSidecar;
 let small: HardenedSidecar;
 

@@ -16,18 +16,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileSink } from '@tenant-sessions/plugin-server';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCrowd, goneOf, openCrowd } from '../support/crowd';
-import { connect, endpoint } from '../support/db';
+import { connect } from '../support/db';
 import { startSidecarProcess } from '../support/process';
-import { type CallResult, startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { refused } from '../support/refusal';
+import { type SidecarClient, startSidecar, tenantOn } from '../support/sidecar';
+import { keyOf, main, url } from '../support/testServer';
 
 // The audit's disk full, its file unwritable mid-call: no KILL without its record, the answer
 // AUDIT_UNAVAILABLE naming the path and the cause, and once the fault is gone the next close
 // works without a restart, audit.list reading every whole record.
-const url = inject('mysqlUrl');
-const { host, port } = endpoint(url);
-const main = { clusterId: 'test', tenantId: 'main' };
 const SESSIONS = 20;
 const root = process.getuid?.() === 0;
 
@@ -52,16 +51,18 @@ const folder = () => {
   return dir;
 };
 
-type Caller = Pick<TestSidecar, 'mutate' | 'query'>;
+/** The in-process sidecar or the sidecar process: each has the typed client with the admin token. */
+type Caller = { api: SidecarClient };
 
-/** A close of `SESSIONS` fresh idle sessions: the answer, and which of them are gone after. */
+/**
+ * A close of `SESSIONS` fresh idle sessions: the call, settled (await it for its report, or
+ * check its refusal), and which of them are gone after.
+ */
 const closeCrowdOf = async (sidecar: Caller) => {
   const crowd = await openCrowd(url, SESSIONS);
   const ids = crowd.map((c) => String(c.threadId));
-  const answer = await sidecar.mutate('sessions.kill', {
-    ...main,
-    sessionKeys: ids.map((id) => `${host}:${port}#${id}`),
-  });
+  const answer = sidecar.api.sessions.kill.mutate({ ...main, sessionKeys: ids.map(keyOf) });
+  await answer.catch(() => undefined);
   const gone = await goneOf(admin, ids, 100);
   closeCrowd(crowd);
   return { answer, ids, gone };
@@ -79,30 +80,27 @@ const namedIn = (file: string) => {
   );
 };
 
-const expectRefused = (answer: CallResult, where: string, cause: RegExp) => {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(503);
-  expect(answer.body.error.data.reason).toBe('AUDIT_UNAVAILABLE');
-  expect(answer.body.error.message).toContain(where);
-  expect(answer.body.error.data.params.where).toBe(where);
-  expect(answer.body.error.data.params.cause).toMatch(cause);
+const expectRefused = async (answer: Promise<unknown>, where: string, cause: RegExp) => {
+  const error = await refused(answer, 503, 'AUDIT_UNAVAILABLE', where);
+  expect(error.data?.params?.where).toBe(where);
+  expect(error.data?.params?.cause).toMatch(cause);
 };
 
 /** Closing works again, and audit.list reads every whole record of the file. */
 const expectRecovered = async (sidecar: Caller, file: string) => {
   const { answer, gone, ids } = await closeCrowdOf(sidecar);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  await answer;
   expect(gone.sort()).toEqual(ids.sort());
   const named = namedIn(file);
   for (const id of ids) expect(named.has(id)).toBe(true);
-  const listed = await sidecar.query('audit.list', { ...main, pageSize: 200 });
-  expect(listed.status).toBe(200);
+  const listed = await sidecar.api.audit.list.query({ ...main, pageSize: 200 });
   const whole = readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
   const settled = new Set(whole.map((l) => l.settles).filter(Boolean));
   const records = whole.filter((l) => l.phase !== 'attempt' || !settled.has(l.id)).length;
-  expect(listed.body.result.data.total).toBe(records);
+  expect(listed.total).toBe(records);
 };
 
 describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs root)', () => {
@@ -112,7 +110,7 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
     const file = path.join(dir, 'audit.jsonl');
     const sidecar = await startSidecar([tenantOn(url, 'main')], { audit: fileSink(file) });
     try {
-      expect((await closeCrowdOf(sidecar)).answer.status).toBe(200);
+      await (await closeCrowdOf(sidecar)).answer;
       // Fill the disk, then free one page: less than a call's attempts need, so the write ahead
       // fails part way (the part written is cut).
       const filler = path.join(dir, 'filler');
@@ -123,7 +121,7 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
       truncateSync(filler, Math.max(0, statSync(filler).size - 4096));
       for (let i = 0; i < 2; i += 1) {
         const { answer, gone } = await closeCrowdOf(sidecar);
-        expectRefused(answer, file, /ENOSPC/);
+        await expectRefused(answer, file, /ENOSPC/);
         // The disk may fill on an attempt (nothing sent) or on an outcome (the KILLs sent had
         // their attempts written first): every session gone has a record naming it.
         const named = namedIn(file);
@@ -140,12 +138,12 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
     const file = path.join(folder(), 'audit.jsonl');
     const sidecar = await startSidecar([tenantOn(url, 'main')], { audit: fileSink(file) });
     try {
-      expect((await closeCrowdOf(sidecar)).answer.status).toBe(200);
+      await (await closeCrowdOf(sidecar)).answer;
       renameSync(file, `${file}.kept`);
       symlinkSync('/dev/full', file);
       for (let i = 0; i < 2; i += 1) {
         const { answer, gone } = await closeCrowdOf(sidecar);
-        expectRefused(answer, file, /ENOSPC|EINVAL/);
+        await expectRefused(answer, file, /ENOSPC|EINVAL/);
         expect(gone).toEqual([]);
       }
       unlinkSync(file);
@@ -160,12 +158,12 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
     const file = path.join(folder(), 'audit.jsonl');
     const sidecar = await startSidecar([tenantOn(url, 'main')], { audit: fileSink(file) });
     try {
-      expect((await closeCrowdOf(sidecar)).answer.status).toBe(200);
+      await (await closeCrowdOf(sidecar)).answer;
       execFileSync('chattr', ['+i', file]);
       try {
         for (let i = 0; i < 2; i += 1) {
           const { answer, gone } = await closeCrowdOf(sidecar);
-          expectRefused(answer, file, /EPERM|EACCES/);
+          await expectRefused(answer, file, /EPERM|EACCES/);
           expect(gone).toEqual([]);
         }
       } finally {
@@ -181,11 +179,11 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
     const file = path.join(folder(), 'audit.jsonl');
     const sidecar = await startSidecar([tenantOn(url, 'main')], { audit: fileSink(file) });
     try {
-      expect((await closeCrowdOf(sidecar)).answer.status).toBe(200);
+      await (await closeCrowdOf(sidecar)).answer;
       renameSync(file, `${file}.kept`);
       mkdirSync(file);
       const { answer, gone } = await closeCrowdOf(sidecar);
-      expectRefused(answer, file, /EISDIR/);
+      await expectRefused(answer, file, /EISDIR/);
       expect(gone).toEqual([]);
       rmSync(file, { recursive: true });
       renameSync(`${file}.kept`, file);
@@ -208,10 +206,16 @@ describe.skipIf(!root)('the audit file unwritable mid-run (real faults: needs ro
         const { answer, gone } = await closeCrowdOf(sidecar);
         const named = namedIn(file);
         expect(gone.filter((id) => !named.has(id))).toEqual([]);
-        if (answer.status === 200) continue;
+        if (
+          await answer.then(
+            () => true,
+            () => false,
+          )
+        )
+          continue;
         // The limit may be met by an attempt (nothing sent) or by an outcome (the KILLs sent had
         // their attempts written first): either way every session gone is named above.
-        expectRefused(answer, file, /EFBIG/);
+        await expectRefused(answer, file, /EFBIG/);
         refused += 1;
       }
       expect(refused).toBe(2);

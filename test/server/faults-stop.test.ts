@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { KillResult } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCrowd, openCrowd, stillListed } from '../support/crowd';
 import { connect } from '../support/db';
 import { freePort, startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
 import { startSidecarProcess } from '../support/process';
+import { failureOf, refused, statusOf } from '../support/refusal';
 import { tenantOn } from '../support/sidecar';
+import { main, refOf } from '../support/testServer';
 
 // SIGTERM: the close in flight finishes and is answered before the process exits, new calls are
 // refused with 503 meanwhile, and the process always exits (the whole stop is bounded).
@@ -17,7 +18,6 @@ const SESSIONS = 100;
 let db: ThrowawayServer;
 let admin: Connection;
 let dir: string;
-const main = { clusterId: 'test', tenantId: 'main' };
 
 beforeAll(async () => {
   db = await startThrowawayMariadb();
@@ -39,8 +39,8 @@ describe('SIGTERM', () => {
     try {
       const crowd = await openCrowd(db.url, SESSIONS);
       const ids = crowd.map((c) => String(c.threadId));
-      expect((await sidecar.query('sessions.list', main)).status).toBe(200);
-      const call = sidecar.mutate('sessions.kill', {
+      await sidecar.api.sessions.list.query(main);
+      const call = sidecar.api.sessions.kill.mutate({
         ...main,
         sessionKeys: ids.map((id) => `127.0.0.1:${db.port}#${id}`),
       });
@@ -50,15 +50,17 @@ describe('SIGTERM', () => {
       db.freeze();
       sidecar.child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
-      const meanwhile = await sidecar.query('sessions.list', main).catch(() => ({ status: 0, body: null }));
+      // Settled while the tenant is frozen, checked once it is thawed.
+      const meanwhile = failureOf(sidecar.api.sessions.list.query(main));
+      await meanwhile.catch(() => undefined);
       db.thaw();
-      const answer = await call;
-      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-      const results: KillResult[] = answer.body.result.data.results;
+      const { results } = await call;
       expect(results).toHaveLength(SESSIONS);
       expect(results.every((r) => r.outcome === 'killed')).toBe(true);
       // A new call while the close finishes: 503 at once, saying why.
-      expect(meanwhile.status).toBe(503);
+      const stopping = await meanwhile;
+      expect(statusOf(stopping)).toBe(503);
+      expect(stopping.message).toMatch(/stopping/);
       const { code } = await sidecar.exited;
       expect(code).toBe(0);
       expect(sidecar.logs.some((l) => l.msg === 'stopped')).toBe(true);
@@ -77,18 +79,18 @@ describe('SIGTERM', () => {
     try {
       const [victim] = await openCrowd(db.url, 1);
       const key = `127.0.0.1:${db.port}#${victim?.threadId}`;
-      expect((await sidecar.query('tenants.list', {})).status).toBe(200);
-      expect((await sidecar.query('sessions.list', main)).status).toBe(200);
-      expect((await sidecar.query('sessions.list', { clusterId: 'test', tenantId: 'closed' })).status).toBe(
+      // Each kind answers (a resolved typed call is a 200) or is refused as the tenant is down.
+      await sidecar.api.tenants.list.query({});
+      await sidecar.api.sessions.list.query(main);
+      await refused(sidecar.api.sessions.list.query(refOf('closed')), 503, 'TENANT_UNREACHABLE');
+      await sidecar.api.sessions.sql.query({ ...main, sessionKey: key });
+      await sidecar.api.sessions.kill.mutate({ ...main, sessionKeys: [key] });
+      await refused(
+        sidecar.api.sessions.kill.mutate({ ...refOf('closed'), sessionKeys: [key] }),
         503,
+        'TENANT_UNREACHABLE',
       );
-      expect((await sidecar.query('sessions.sql', { ...main, sessionKey: key })).status).toBe(200);
-      expect((await sidecar.mutate('sessions.kill', { ...main, sessionKeys: [key] })).status).toBe(200);
-      expect(
-        (await sidecar.mutate('sessions.kill', { clusterId: 'test', tenantId: 'closed', sessionKeys: [key] }))
-          .status,
-      ).toBe(503);
-      expect((await sidecar.query('audit.list', main)).status).toBe(200);
+      await sidecar.api.audit.list.query(main);
       const started = Date.now();
       process.kill(-sidecar.pid, 'SIGTERM');
       const { code, signal } = await sidecar.exited;

@@ -1,11 +1,12 @@
-import type { KillResult } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCrowd, openCrowd, stillListed } from '../support/crowd';
 import { connect } from '../support/db';
 import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd';
+import { failureOf, refused, statusOf } from '../support/refusal';
 import { startRestartableMariadb } from '../support/restartable';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { refOf } from '../support/testServer';
 
 // The tenant's server frozen (SIGSTOP) 25 ms into a close of 100 sessions: the call answers
 // within its timeout, a KILL whose answer never came is `unknown` (never `killed`, never an
@@ -17,7 +18,7 @@ const TIMEOUT_MS = 1000;
 let db: ThrowawayServer;
 let admin: Connection;
 let sidecar: TestSidecar;
-const tenant = { clusterId: 'test', tenantId: 'frozen' };
+const tenant = refOf('frozen');
 
 beforeAll(async () => {
   db = await startThrowawayMariadb();
@@ -36,9 +37,9 @@ describe('a tenant server frozen during a close', () => {
     const crowd = await openCrowd(db.url, SESSIONS);
     const ids = crowd.map((c) => String(c.threadId));
     const address = `127.0.0.1:${db.port}`;
-    expect((await sidecar.query('sessions.list', tenant)).status).toBe(200);
+    await sidecar.api.sessions.list.query(tenant);
     const started = Date.now();
-    const call = sidecar.mutate('sessions.kill', {
+    const call = sidecar.api.sessions.kill.mutate({
       ...tenant,
       sessionKeys: ids.map((id) => `${address}#${id}`),
     });
@@ -46,13 +47,15 @@ describe('a tenant server frozen during a close', () => {
     while ((await stillListed(admin, ids)).size === SESSIONS)
       await new Promise((resolve) => setTimeout(resolve, 1));
     db.freeze();
-    const answer = await call;
-    const took = Date.now() - started;
-    db.thaw();
+    let took = 0;
+    // Thawed as soon as the call settles, answered or not (the next test needs the server).
+    const settled = call.finally(() => {
+      took = Date.now() - started;
+      db.thaw();
+    });
+    const { results } = await settled;
     // The fresh read, then KILLs each bounded by the client's wait (timeout + up to 1 s).
     expect(took).toBeLessThan(3 * TIMEOUT_MS + 1500);
-    const results: KillResult[] = answer.body.result?.data.results ?? [];
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     // Some KILLs had their answer, some did not.
     expect(results.some((r) => r.outcome === 'killed')).toBe(true);
     expect(results.some((r) => r.outcome !== 'killed')).toBe(true);
@@ -67,25 +70,18 @@ describe('a tenant server frozen during a close', () => {
       if (r.outcome === 'unknown') expect(r.code).toBe('unknown.no_answer');
     }
     // The audit says the same as the answer.
-    const audit = await sidecar.query('audit.list', { ...tenant, pageSize: 200 });
-    expect(audit.status).toBe(200);
-    const byKey = new Map(audit.body.result.data.rows.map((r: KillResult) => [r.sessionKey, r.outcome]));
+    const audit = await sidecar.api.audit.list.query({ ...tenant, pageSize: 200 });
+    const byKey = new Map(audit.rows.map((r) => [r.sessionKey, r.outcome]));
     for (const r of results) expect(byKey.get(r.sessionKey)).toBe(r.outcome);
     // Thawed: served again, and what is left can be closed.
-    const again = await sidecar.query('sessions.list', tenant);
-    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    await sidecar.api.sessions.list.query(tenant);
     const left = ids.filter((id) => listed.has(id));
     if (left.length > 0) {
-      const rest = await sidecar.mutate('sessions.kill', {
+      const rest = await sidecar.api.sessions.kill.mutate({
         ...tenant,
         sessionKeys: left.map((id) => `${address}#${id}`),
       });
-      expect(rest.status, JSON.stringify(rest.body)).toBe(200);
-      expect(
-        rest.body.result.data.results.every(
-          (r: KillResult) => r.outcome === 'killed' || r.outcome === 'not_found',
-        ),
-      ).toBe(true);
+      expect(rest.results.every((r) => r.outcome === 'killed' || r.outcome === 'not_found')).toBe(true);
     }
     closeCrowd(crowd);
   });
@@ -96,25 +92,27 @@ describe('a tenant server frozen during a close', () => {
     const address = `127.0.0.1:${db.port}`;
     db.freeze();
     const started = Date.now();
-    const answer = await sidecar.mutate('sessions.kill', {
-      ...tenant,
-      sessionKeys: ids.map((id) => `${address}#${id}`),
-    });
-    const took = Date.now() - started;
-    db.thaw();
+    let took = 0;
+    const error = await failureOf(
+      sidecar.api.sessions.kill
+        .mutate({ ...tenant, sessionKeys: ids.map((id) => `${address}#${id}`) })
+        .finally(() => {
+          took = Date.now() - started;
+          db.thaw();
+        }),
+    );
     // A pooled connection times out its read; a new one cannot even finish its handshake.
-    expect([408, 503], JSON.stringify(answer.body)).toContain(answer.status);
-    const reason = answer.body.error.data.reason;
-    expect(['TENANT_TIMEOUT', 'TENANT_UNREACHABLE']).toContain(reason);
-    expect(answer.body.error.message).toContain(address);
+    const shown = JSON.stringify({ message: error.message, data: error.data });
+    expect([408, 503], shown).toContain(statusOf(error));
+    expect(error.data?.httpStatus, shown).toBe(statusOf(error));
+    expect(['TENANT_TIMEOUT', 'TENANT_UNREACHABLE']).toContain(error.data?.reason);
+    expect(error.message).toContain(address);
     expect(took).toBeLessThan(2 * TIMEOUT_MS + 1000);
     expect((await stillListed(admin, ids)).size).toBe(ids.length);
-    const audit = await sidecar.query('audit.list', { ...tenant, pageSize: 200 });
-    const refused = audit.body.result.data.rows.filter((r: { sessionId: string }) =>
-      ids.includes(r.sessionId),
-    );
-    expect(refused).toHaveLength(ids.length);
-    for (const r of refused)
+    const audit = await sidecar.api.audit.list.query({ ...tenant, pageSize: 200 });
+    const recorded = audit.rows.filter((r) => ids.includes(r.sessionId));
+    expect(recorded).toHaveLength(ids.length);
+    for (const r of recorded)
       expect(r).toMatchObject({
         outcome: 'error',
         code: 'error.refused',
@@ -128,33 +126,28 @@ describe("a tenant's server killed and started again", () => {
   it('answers TENANT_UNREACHABLE naming host:port meanwhile, the refused close recorded, then serves it again', async () => {
     const server = await startRestartableMariadb();
     const local = await startSidecar([tenantOn(server.url, 'restarted', { statementTimeoutMs: TIMEOUT_MS })]);
-    const at = { clusterId: 'test', tenantId: 'restarted' };
+    const at = refOf('restarted');
     const address = `127.0.0.1:${server.port}`;
     try {
-      expect((await local.query('sessions.list', at)).status).toBe(200);
+      await local.api.sessions.list.query(at);
       await server.kill();
-      const list = await local.query('sessions.list', at);
-      expect(list.status).toBe(503);
-      expect(list.body.error.data.reason).toBe('TENANT_UNREACHABLE');
-      expect(list.body.error.message).toContain(address);
-      const close = await local.mutate('sessions.kill', { ...at, sessionKeys: [`${address}#12345`] });
-      expect(close.status).toBe(503);
-      expect(close.body.error.data.reason).toBe('TENANT_UNREACHABLE');
+      await refused(local.api.sessions.list.query(at), 503, 'TENANT_UNREACHABLE', address);
+      await refused(
+        local.api.sessions.kill.mutate({ ...at, sessionKeys: [`${address}#12345`] }),
+        503,
+        'TENANT_UNREACHABLE',
+      );
       await server.start();
       // Without restarting the sidecar: its pool's dead connections are dropped, new ones made.
-      const again = await local.query('sessions.list', at);
-      expect(again.status, JSON.stringify(again.body)).toBe(200);
+      await local.api.sessions.list.query(at);
       const [victim] = await openCrowd(server.url, 1);
-      const closed = await local.mutate('sessions.kill', {
+      const closed = await local.api.sessions.kill.mutate({
         ...at,
         sessionKeys: [`${address}#${victim?.threadId}`],
       });
-      expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-      expect(closed.body.result.data.results[0].outcome).toBe('killed');
-      const audit = await local.query('audit.list', { ...at, pageSize: 200 });
-      expect(
-        audit.body.result.data.rows.map((r: { outcome: string; code?: string }) => [r.outcome, r.code]),
-      ).toEqual([
+      expect(closed.results[0]?.outcome).toBe('killed');
+      const audit = await local.api.audit.list.query({ ...at, pageSize: 200 });
+      expect(audit.rows.map((r) => [r.outcome, r.code])).toEqual([
         ['killed', 'killed'],
         ['error', 'error.refused'],
       ]);

@@ -1,14 +1,13 @@
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Account, connect, createAccount, endpoint, openVictim, type Victim } from '../support/db';
-import { startSidecar, type TestSidecar, tenantOn, tokenFor } from '../support/sidecar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, connect, createAccount, openVictim, type Victim } from '../support/db';
+import { refused } from '../support/refusal';
+import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { keyOf, main, url } from '../support/testServer';
 
 // CORS for the configured origins only, security headers, and the per-operator close rate, on a
-// real sidecar over HTTP.
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
-const { host, port } = endpoint(url);
-const keyOf = (id: string) => `${host}:${port}#${id}`;
+// real sidecar over HTTP. CORS and the headers are about the wire itself (Origin, preflights,
+// response headers): raw fetch there; the close rate goes through the typed client.
 const CONSOLE = 'https://console.example';
 const FOREIGN = 'https://evil.example';
 
@@ -102,6 +101,7 @@ describe('security headers', () => {
   });
 
   it('answers an unknown procedure and garbage without a stack or internals', async () => {
+    // Raw: a procedure no type allows, and the answer's whole body is what is checked.
     const unknown = await sidecar.query('sessions.drop', main);
     expect(unknown.status).toBe(404);
     const text = JSON.stringify(unknown.body);
@@ -111,33 +111,32 @@ describe('security headers', () => {
 
 describe('the per-operator close rate', () => {
   it('refuses the third close call of a minute with TOO_MANY_REQUESTS and when to retry; others go on', async () => {
-    const hank = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'hank' });
+    const hank = await sidecar.as({ 'test/*': ['read', 'kill'] }, { sub: 'hank' });
     const gone = { ...main, sessionKeys: [keyOf('999999999997')] };
-    for (let i = 0; i < 2; i += 1)
-      expect((await sidecar.mutate('sessions.kill', gone, hank)).status).toBe(200);
-    const third = await sidecar.mutate('sessions.kill', { ...main, sessionKeys: [keyOf(victim.id)] }, hank);
-    expect(third.status).toBe(429);
-    expect(third.body.error.data.reason).toBe('TOO_MANY_REQUESTS');
-    const wait = third.body.error.data.retryAfterSeconds;
+    // A typed call that resolves was answered 200.
+    for (let i = 0; i < 2; i += 1) await hank.sessions.kill.mutate(gone);
+    const third = await refused(
+      hank.sessions.kill.mutate({ ...main, sessionKeys: [keyOf(victim.id)] }),
+      429,
+      'TOO_MANY_REQUESTS',
+      /2 close calls a minute/,
+    );
+    const wait = third.data?.retryAfterSeconds;
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(60);
-    expect(third.headers.get('retry-after')).toBe(String(wait));
-    expect(third.body.error.message).toMatch(/2 close calls a minute/);
+    expect((third.meta?.response as Response | undefined)?.headers.get('retry-after')).toBe(String(wait));
     expect(await victim.alive()).toBe(true);
     // killQuery counts against the same limit; another operator has its own.
-    expect((await sidecar.mutate('sessions.killQuery', gone, hank)).status).toBe(429);
-    const ivy = await tokenFor({ 'test/*': ['read', 'kill'] }, { sub: 'ivy' });
-    expect((await sidecar.mutate('sessions.killQuery', gone, ivy)).status).toBe(200);
+    await refused(hank.sessions.killQuery.mutate(gone), 429, 'TOO_MANY_REQUESTS');
+    const ivy = await sidecar.as({ 'test/*': ['read', 'kill'] }, { sub: 'ivy' });
+    await ivy.sessions.killQuery.mutate(gone);
     // Reading is not limited.
-    expect((await sidecar.query('sessions.list', main, hank)).status).toBe(200);
+    await hank.sessions.list.query(main);
     // A refused call leaves a trace too: one record per key, naming the reason, nothing sent.
-    const audit = await sidecar.query('audit.list', { ...main, operator: 'hank' });
-    expect(audit.body.result.data.total).toBe(4);
-    const refused = audit.body.result.data.rows.filter((r: { code?: string }) => r.code === 'error.refused');
-    expect(refused.map((r: { params: { reason: string } }) => r.params.reason)).toEqual([
-      'TOO_MANY_REQUESTS',
-      'TOO_MANY_REQUESTS',
-    ]);
-    expect(refused.map((r: { outcome: string }) => r.outcome)).toEqual(['error', 'error']);
+    const audit = await sidecar.api.audit.list.query({ ...main, operator: 'hank' });
+    expect(audit.total).toBe(4);
+    const refusals = audit.rows.filter((r) => r.code === 'error.refused');
+    expect(refusals.map((r) => r.params?.reason)).toEqual(['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+    expect(refusals.map((r) => r.outcome)).toEqual(['error', 'error']);
   });
 });

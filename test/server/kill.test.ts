@@ -1,30 +1,21 @@
-import type { KillReport, Session } from '@tenant-sessions/contracts';
+import type { KillInput, KillReport, ListInput, Session } from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Account, connect, createAccount, endpoint, openVictim, waitUntilRunning } from '../support/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, connect, createAccount, openVictim, waitUntilRunning } from '../support/db';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
+import { keyOf, main, refOf, url } from '../support/testServer';
 
-const url = inject('mysqlUrl');
-const main = { clusterId: 'test', tenantId: 'main' };
-const limited = { clusterId: 'test', tenantId: 'limited' };
-const { host, port } = endpoint(url);
-const keyOf = (id: string) => `${host}:${port}#${id}`;
+const limited = refOf('limited');
 
 let admin: Connection;
 let sidecar: TestSidecar;
 let carol: Account;
 let watcher: Account;
 
-const kill = async (procedure: 'kill' | 'killQuery', input: Record<string, unknown>): Promise<KillReport> => {
-  const { status, body } = await sidecar.mutate(`sessions.${procedure}`, input);
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data;
-};
-const list = async (tenant = main, input: Record<string, unknown> = {}): Promise<Session[]> => {
-  const { status, body } = await sidecar.query('sessions.list', { ...tenant, pageSize: 1000, ...input });
-  expect(status, JSON.stringify(body)).toBe(200);
-  return body.result.data.rows;
-};
+const kill = (procedure: 'kill' | 'killQuery', input: KillInput): Promise<KillReport> =>
+  sidecar.api.sessions[procedure].mutate(input);
+const list = async (tenant = main, input: Partial<ListInput> = {}): Promise<Session[]> =>
+  (await sidecar.api.sessions.list.query({ ...tenant, pageSize: 1000, ...input })).rows;
 
 beforeAll(async () => {
   admin = await connect(url);

@@ -1,13 +1,14 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HardenedSidecar, startHardened } from '../support/hardened';
 import { tenantOn } from '../support/sidecar';
+import { url } from '../support/testServer';
 
 // The HTTP server's own limits (server.ts; README, "Hardening"), here with short timeouts so the
 // test need not wait 10 s: a client that never finishes its headers or its body is cut off, an
 // idle kept-alive connection is closed, and connections past the cap are refused as they come.
-// And /trpc answers vary by Origin as well as by tRPC's own headers.
-const url = inject('mysqlUrl');
+// And /trpc answers vary by Origin as well as by tRPC's own headers. All raw (sockets, fetch):
+// every case is about the wire itself (timeouts, the connection cap, Vary headers).
 let quick: HardenedSidecar;
 let capped: HardenedSidecar;
 

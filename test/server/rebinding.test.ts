@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HardenedSidecar, rawRequest, startHardened, startMainWith } from '../support/hardened';
 import { TEST_SECRET, tenantOn } from '../support/sidecar';
+import { url } from '../support/testServer';
 
 // DNS rebinding: a page on rebind.attacker.example whose name is made to point at 127.0.0.1 sends
 // its own name as Host, and its own origin as Origin. Every route refuses such a Host (421);
-// the sign-in takes JSON from the portal only, and is never enabled off loopback.
-const url = inject('mysqlUrl');
+// the sign-in takes JSON from the portal only, and is never enabled off loopback. All raw
+// (rawRequest): these are about the wire itself, a Host and an Origin no fetch or client sends.
 const REBOUND = 'rebind.attacker.example';
 
 let sidecar: HardenedSidecar;

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type AppOptions,
   createApp,
@@ -13,8 +11,9 @@ import {
   type RunningServer,
   type TenantConfig,
 } from '@tenant-sessions/plugin-server';
+import { spawnMain } from './mainProcess';
 import { freePort } from './mariadbd';
-import { TEST_SECRET, tempAuditFile, tokenFor } from './sidecar';
+import { type SidecarClient, sidecarClient, TEST_SECRET, tempAuditFile, tokenFor } from './sidecar';
 
 // Helpers of the hardening tests: requests with whatever Host and body a browser or an attacker
 // would send (fetch cannot set Host), and the sidecar started with the app and listen options
@@ -71,7 +70,12 @@ export const rawRequest = (
     req.end(body);
   });
 
-export type HardenedSidecar = RunningServer & { admin: string };
+export type HardenedSidecar = RunningServer & {
+  /** A token with read+kill on every tenant of the test cluster. */
+  admin: string;
+  /** The typed client with the admin token. */
+  api: SidecarClient;
+};
 
 /** The sidecar in-process on a free loopback port with these app and listen options, its logs dropped. */
 export const startHardened = async (
@@ -90,10 +94,9 @@ export const startHardened = async (
     ...options,
   });
   const server = await listen(app, host, 0, logger, listenOptions);
-  return { ...server, admin: await tokenFor({ 'test/*': ['read', 'kill'] }) };
+  const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
+  return { ...server, admin, api: sidecarClient(server.url, admin) };
 };
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** npm start's main.ts with these settings (and no secret unless given): its exit code and stderr. */
 export const startMainWith = async (settings: Record<string, string>) => {
@@ -101,11 +104,7 @@ export const startMainWith = async (settings: Record<string, string>) => {
   delete env.SESSIONS_CONFIG;
   for (const name of ['SESSIONS_JWT_SECRET', 'SESSIONS_JWKS_URL', 'SESSIONS_PORTAL_SIGNIN'])
     if (!(name in settings)) delete env[name];
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['plugin-server/src/main.ts'], {
-    cwd: root,
-    env,
-    detached: true,
-  });
+  const child: ChildProcess = spawnMain(env, { detached: true });
   let errors = '';
   child.stderr?.on('data', (chunk) => {
     errors += String(chunk);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TenantConfig } from '@tenant-sessions/plugin-server';
 import { freePort } from './mariadbd';
-import { type CallResult, TEST_SECRET, tokenFor } from './sidecar';
+import { type SidecarClient, sidecarClient, TEST_SECRET, tokenFor } from './sidecar';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -17,9 +17,10 @@ export type SidecarProcess = {
   logs: Array<Record<string, unknown>>;
   /** Its stderr as text. */
   stderr: () => string;
+  /** A token with read+kill on every tenant of the test cluster. */
   admin: string;
-  query: (path: string, input: unknown) => Promise<CallResult>;
-  mutate: (path: string, input: unknown) => Promise<CallResult>;
+  /** The typed client with the admin token. */
+  api: SidecarClient;
   /** Resolves with the exit code (or the signal) once it has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL if still alive. */
@@ -34,15 +35,6 @@ export type ProcessOptions = {
   shell?: string;
   /** Run through the tsx CLI (a wrapper process in front of node), in a process group of its own. */
   viaTsxCli?: boolean;
-};
-
-const asResult = async (response: Response): Promise<CallResult> => {
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  return { status: response.status, body, headers: response.headers };
 };
 
 /** The SESSIONS_CONFIG document for these tenants (cluster `test`); passwords go to the env. */
@@ -134,7 +126,6 @@ export const startSidecarProcess = async (
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const admin = await tokenFor({ 'test/*': ['read', 'kill'] });
-  const headers = { authorization: `Bearer ${admin}` };
   return {
     url,
     pid: child.pid ?? 0,
@@ -142,19 +133,8 @@ export const startSidecarProcess = async (
     logs,
     stderr: () => stderr,
     admin,
+    api: sidecarClient(url, admin),
     exited,
-    query: async (p, input) =>
-      asResult(
-        await fetch(`${url}/trpc/${p}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers }),
-      ),
-    mutate: async (p, input) =>
-      asResult(
-        await fetch(`${url}/trpc/${p}`, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: JSON.stringify(input),
-        }),
-      ),
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         if (options.viaTsxCli && child.pid) process.kill(-child.pid, 'SIGKILL');

@@ -4,7 +4,7 @@ import { SidecarError } from '../errors/sidecarError';
 import { sendSidecarError } from './answers';
 
 let url = '';
-let close = () => undefined as void;
+let close: () => void = () => undefined;
 beforeAll(async () => {
   const app = express();
   app.get('/busy', (_req, res) =>
