@@ -7,6 +7,11 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { BulkDialogs } from './selection/BulkDialogs';
+import { SelectionBar } from './selection/SelectionBar';
+import { useBulkClose } from './selection/useBulkClose';
+import { useFollowPage } from './selection/useFollowPage';
+import { useSelection } from './selection/useSelection';
 import { Notice } from './status/Notice';
 import { StatePanel } from './status/StatePanel';
 import { FilterChips } from './table/FilterChips';
@@ -30,7 +35,14 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
     () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask }),
     [fmt, t, killRefused, ask],
   );
-  const { table, page, filtered, activeOnly, setActiveOnly } = useSessionsTable(tenant, meta);
+  const selection = useSelection();
+  const bulk = useBulkClose(tenant, tenantName);
+  const { table, page, input, filtered, activeOnly, setActiveOnly } = useSessionsTable(
+    tenant,
+    meta,
+    selection.table,
+  );
+  useFollowPage(selection, page.data, input);
   const rows = page.data?.rows.length ?? 0;
 
   return (
@@ -44,6 +56,13 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
         onRefresh={() => page.refetch()}
       />
       <FilterChips table={table} />
+      <SelectionBar
+        page={page.data}
+        input={input}
+        selection={selection}
+        bulk={bulk}
+        canKill={killRight.allowed}
+      />
       {page.data?.visibility === 'own-sessions-only' && (
         <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
@@ -79,6 +98,7 @@ export function TenantView({ tenant, tenantName, killRight, fmt }: Props) {
           onClose={() => setViewing(null)}
         />
       )}
+      <BulkDialogs bulk={bulk} selection={selection} fmt={fmt} />
       {close.target && (
         <ConfirmClose
           target={close.target}

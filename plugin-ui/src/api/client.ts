@@ -5,7 +5,9 @@ import type {
   KillKind,
   KillReport,
   ListInput,
+  PreviewInput,
   SessionPage,
+  SessionPreview,
   SqlInput,
   SqlOutput,
   Tenant,
@@ -24,6 +26,8 @@ export interface SessionsApi {
   list(input: ListInput, signal?: AbortSignal): Promise<SessionPage>;
   sql(input: SqlInput, signal?: AbortSignal): Promise<SqlOutput>;
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
+  /** The dry run of a close by filter (sessions.preview). */
+  preview(input: PreviewInput, signal?: AbortSignal): Promise<SessionPreview>;
   audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
 }
 
@@ -63,5 +67,6 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
         ? client.sessions.kill.mutate(input, scoped())
         : client.sessions.killQuery.mutate(input, scoped()),
     audit: (input, signal) => client.audit.list.query(input, scoped(signal)),
+    preview: (input, signal) => client.sessions.preview.query(input, scoped(signal)),
   };
 }

@@ -10,6 +10,8 @@ type Props = {
   table: SessionsTableInstance;
   /** What the cells use from the tab; a row re-renders when it changes. */
   meta: SessionsTableMeta | undefined;
+  /** Whether the row is selected (its checkbox): a row re-renders when it changes. */
+  selected?: boolean;
 };
 
 /** One session's row: its cells, classed by their column's meta. */
@@ -40,5 +42,6 @@ export const RowView = memo(
   (before, after) =>
     before.row.id === after.row.id &&
     before.meta === after.meta &&
+    before.selected === after.selected &&
     sameSession(before.row.original, after.row.original),
 );

@@ -22,7 +22,7 @@ export function TableBody({ table, scroller }: Props) {
     return (
       <tbody>
         {rows.map((row) => (
-          <RowView key={row.id} row={row} table={table} meta={meta} />
+          <RowView key={row.id} row={row} table={table} meta={meta} selected={row.getIsSelected()} />
         ))}
       </tbody>
     );
@@ -50,7 +50,9 @@ function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Se
       {before > 0 && <Spacer height={before} span={span} />}
       {items.map((item) => {
         const row = rows[item.index];
-        return row && <RowView key={row.id} row={row} table={table} meta={meta} />;
+        return (
+          row && <RowView key={row.id} row={row} table={table} meta={meta} selected={row.getIsSelected()} />
+        );
       })}
       {after > 0 && <Spacer height={after} span={span} />}
     </tbody>

@@ -7,6 +7,7 @@ import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
 
 const HEADERS = [
+  '',
   'Session ID',
   'SQL',
   'User',
@@ -36,6 +37,7 @@ describe('the sessions table', () => {
     renderTab();
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
     expect(cells.map((c) => c.textContent)).toEqual([
+      '',
       '18446744073709551615',
       `${activeLong.sqlPreview}${say('cell.viewSql')}`,
       'app_rw',
@@ -55,10 +57,10 @@ describe('the sessions table', () => {
     renderTab();
     const row = await rowOf(sleeping.id);
     const cells = within(row).getAllByRole('cell');
-    expect(cells[0]).toHaveTextContent('3221487617+1 obs');
-    expect(cells[8]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
-    expect(cells[4]).toHaveTextContent('—');
-    expect(cells[9]).toHaveTextContent('—');
+    expect(cells[1]).toHaveTextContent('3221487617+1 obs');
+    expect(cells[9]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
+    expect(cells[5]).toHaveTextContent('—');
+    expect(cells[10]).toHaveTextContent('—');
   });
 
   it('offers View SQL on ACTIVE rows only', async () => {
@@ -93,7 +95,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab({ locale: 'de-DE' });
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
-    expect(cells[6]).toHaveTextContent('12,3');
+    expect(cells[7]).toHaveTextContent('12,3');
     expect(screen.getByText(/^Data as of /)).toHaveTextContent(/\d{2}:\d{2}:\d{2}/);
   });
 });

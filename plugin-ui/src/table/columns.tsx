@@ -1,6 +1,7 @@
 import { createColumnHelper, type HeaderContext } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { ActionsCell } from '../actions/ActionsCell';
+import { SelectCell, SelectPageHeader } from '../selection/SelectCell';
 import { Dash, ObserverCell, SessionIdCell, SqlCell, StatusBadge } from './cells';
 import type { Features } from './features';
 
@@ -14,6 +15,13 @@ function Title<Value>({ column, table }: HeaderContext<Features, Session, Value>
 
 /** The columns of the Tenant Session tab, in the order of the issue. Ids are ListInput sort columns. */
 export const columns = col.columns([
+  col.display({
+    id: 'select',
+    header: ({ table }) => <SelectPageHeader table={table} />,
+    enableSorting: false,
+    meta: { title: 'column.select' },
+    cell: ({ row, table }) => <SelectCell row={row} meta={table.options.meta} />,
+  }),
   col.accessor('id', {
     header: Title,
     meta: { title: 'column.id', mono: true },

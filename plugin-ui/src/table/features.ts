@@ -1,6 +1,7 @@
 import {
   columnFilteringFeature,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
@@ -41,6 +42,7 @@ export const features = tableFeatures({
   rowSortingFeature,
   rowPaginationFeature,
   columnFilteringFeature,
+  rowSelectionFeature,
   columnMeta: {} as SessionsColumnMeta,
   tableMeta: {} as SessionsTableMeta,
 });

@@ -2,6 +2,7 @@ import {
   type ColumnFiltersState,
   functionalUpdate,
   type PaginationState,
+  type RowSelectionState,
   type SortingState,
   type Updater,
   useTable,
@@ -20,7 +21,14 @@ const NO_ROWS: Session[] = [];
  * searches, active-only), which becomes the `sessions.list` input. Any change but paging itself
  * goes back to the first page.
  */
-export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
+/** The selection of sessions by key (selection/useSelection.ts): kept across pages and refreshes. */
+export type TableSelection = {
+  rowSelection: RowSelectionState;
+  onRowSelectionChange: (updater: Updater<RowSelectionState>) => void;
+};
+const NO_SELECTION: RowSelectionState = {};
+
+export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta, selection?: TableSelection) {
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORTING);
   const [pagination, setPagination] = useState<PaginationState>({
     pageIndex: 0,
@@ -47,7 +55,11 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
     manualFiltering: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    state: { sorting, pagination, columnFilters },
+    state: { sorting, pagination, columnFilters, rowSelection: selection?.rowSelection ?? NO_SELECTION },
+    // Protected sessions, and every session for an operator without the kill right, cannot be selected.
+    enableRowSelection: (row) => !row.original.protected && meta.killRefused === null,
+    enableRowRangeSelection: false,
+    onRowSelectionChange: selection?.onRowSelectionChange,
     onSortingChange: (updater: Updater<SortingState>) => {
       setSorting((old) => functionalUpdate(updater, old));
       toFirstPage();
@@ -63,6 +75,7 @@ export function useSessionsTable(tenant: TenantRef, meta: SessionsTableMeta) {
   return {
     table,
     page,
+    input,
     filtered: activeOnly || columnFilters.length > 0,
     activeOnly,
     setActiveOnly: (value: boolean) => {

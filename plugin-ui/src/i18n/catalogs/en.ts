@@ -1,3 +1,5 @@
+import { bulkEn } from './parts/bulk.en';
+
 /**
  * The parcel's English catalog: ICU MessageFormat strings by key. It names the keys: the other
  * catalogs must have each of them with the same parameters (catalogs.test.ts).
@@ -186,6 +188,7 @@ export const en = {
 
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
+  ...bulkEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { bulkZhCN } from './parts/bulk.zh-CN';
 
 /**
  * 简体中文. The labels OceanBase's own consoles (OCP, OCP Express, obshell) show on this screen
@@ -183,4 +184,5 @@ export const zhCN: Catalog = {
 
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
+  ...bulkZhCN,
 };
