@@ -33,7 +33,7 @@ export function SelectionBar(props: {
     }
   };
   return (
-    <div className="tsp-selection-bar">
+    <div className="tsp-selection-bar" role="toolbar" aria-label={t('bulk.bar')}>
       {selection.count > 0 && (
         <>
           <span role="status">

@@ -7,6 +7,7 @@ export const bulkEn = {
   'code.error.refused':
     'the close of session {id} was not sent: the call was refused ({reason}): {serverMessage}',
   'column.select': 'Select',
+  'bulk.bar': 'Close many at once',
   'bulk.select': 'Select session {id}',
   'bulk.selectPage': 'Select all on this page',
   'bulk.cannotSelect': 'Session {id} cannot be selected: {why}',

@@ -8,6 +8,7 @@ export const bulkZhCN: Record<keyof typeof bulkEn, string> = {
     '关闭会话 {id} 的请求已发送，但在应答前与 {address} 的连接已断开（{serverMessage}）：请确认该会话是否仍在',
   'code.error.refused': '未发送关闭会话 {id} 的请求：本次调用被拒绝（{reason}）：{serverMessage}',
   'column.select': '选择',
+  'bulk.bar': '批量关闭',
   'bulk.select': '选择会话 {id}',
   'bulk.selectPage': '选择本页全部',
   'bulk.cannotSelect': '会话 {id} 不可选择：{why}',
