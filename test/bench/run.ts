@@ -4,6 +4,7 @@ import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd
 import { batchAmplification } from './amplification';
 import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
+import { closingByFilter } from './bulk';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { fanIn } from './fanin';
@@ -26,7 +27,7 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory runs only
+ * BENCH_ONLY=overhead,locks,fanin,closing,bulk,audit,ob,browser,amplification,watch,memory runs only
  * those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -114,6 +115,12 @@ const main = async () => {
     const tmpfsAudit = await sidecar(1000, undefined, '/dev/shm');
     figures.push(...(await closingAtScale(url, admin, victims, tmpfsAudit, observer, 'audit on tmpfs')));
     await tmpfsAudit.stop();
+  }
+  if (wanted('bulk')) {
+    log('bench: closing 1,000 sessions by filter (preview + 10 calls, audit on disk) …');
+    const fresh = await sidecar(0);
+    figures.push(...(await closingByFilter(url, admin, victims, fresh)));
+    await fresh.stop();
   }
   if (wanted('ob')) {
     log('bench: 10,000 fixture sessions, list …');
