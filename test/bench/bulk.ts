@@ -62,18 +62,25 @@ export const closingByFilter = async (
       previewMs = Number(process.hrtime.bigint() - started) / 1e6;
       exact &&= preview.matched === VICTIMS && preview.sessions.length === VICTIMS;
       const keys = preview.sessions.map((s) => s.key);
-      for (let i = 0; i < keys.length; i += PER_CALL) {
-        const sessionKeys = keys.slice(i, i + PER_CALL);
-        const expected = Object.fromEntries(sessionKeys.map((k) => [k, preview.expected[k]]));
-        const report = await sidecar.mutate<Report>('sessions.kill', {
-          clusterId: 'bench',
-          tenantId: 'main',
-          sessionKeys,
-          expected,
-          filter,
-        });
-        outcomes = outcomes.concat(report.results.map((x) => x.outcome));
-      }
+      const chunks: string[][] = [];
+      for (let i = 0; i < keys.length; i += PER_CALL) chunks.push(keys.slice(i, i + PER_CALL));
+      let next = 0;
+      // As the tab sends them (selection/useBulkClose.ts, CALLS_IN_FLIGHT): one after the other.
+      const worker = async () => {
+        while (next < chunks.length) {
+          const sessionKeys = chunks[next++] as string[];
+          const expected = Object.fromEntries(sessionKeys.map((k) => [k, preview.expected[k]]));
+          const report = await sidecar.mutate<Report>('sessions.kill', {
+            clusterId: 'bench',
+            tenantId: 'main',
+            sessionKeys,
+            expected,
+            filter,
+          });
+          outcomes = outcomes.concat(report.results.map((x) => x.outcome));
+        }
+      };
+      await worker();
     });
     if (counted) {
       viaSidecar.push(took);

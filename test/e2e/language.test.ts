@@ -32,6 +32,7 @@ const shotFile = (name: string) =>
   fileURLToPath(new URL(`./artifacts/${name.toLowerCase()}.png`, import.meta.url));
 
 const ZH_COLUMNS = [
+  '',
   '会话 ID',
   'SQL',
   '用户',

@@ -1,12 +1,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { demoHandlers } from '../../demo/handlers';
 import { DemoStore } from '../../demo/store';
 import { Root } from '../Root';
+import { activeLong } from '../test/fixtures';
 import { say } from '../test/i18n';
+import { renderTab } from '../test/render';
 import { server } from '../test/server';
+import { mockSidecar } from '../test/sidecar';
 
 // The demo (MSW over the demo's store, the sidecar's contract functions) does what the sidecar
 // does: these run the tab against it, as an operator would.
@@ -143,40 +145,59 @@ describe('closing many at once, on the demo', () => {
   });
 
   it('Cancel midway stops further calls and reports exactly what was sent', async () => {
-    const { store, user } = await demoTab();
-    const closable = closableIds(store);
+    // 350 previewed sessions: four calls, one after the other. The first is held until Cancel was
+    // clicked; it is answered and reported, and the other three are never sent.
+    const previewed = Array.from({ length: 350 }, (_, i) => ({
+      ...activeLong,
+      key: `10.0.0.5:2882#${5000 + i}`,
+      id: String(5000 + i),
+    }));
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    let kills = 0;
-    // The first call waits until Cancel was clicked; it is answered, and no further call is sent.
-    server.use(
-      http.post(/\/trpc\/sessions\.kill/, async () => {
-        kills += 1;
-        if (kills === 1) await held;
+    const sidecar = mockSidecar({
+      'sessions.preview': () => ({
+        capturedAt: '2026-11-24T02:30:00.000Z',
+        matched: 351,
+        sessions: previewed,
+        expected: Object.fromEntries(previewed.map((s) => [s.key, { user: s.user, source: s.source }])),
+        skipped: { protected: 1, beyondLimit: 0 },
       }),
-    );
-    await user.click(screen.getByRole('button', { name: say('bulk.closeMatching') }));
+      'sessions.kill': async (input) => {
+        await held;
+        const { sessionKeys } = input as { sessionKeys: string[] };
+        return {
+          callId: `call-${sessionKeys[0]}`,
+          results: sessionKeys.map((sessionKey) => ({
+            sessionKey,
+            outcome: 'killed',
+            message: null,
+            code: 'killed',
+            params: {},
+          })),
+        };
+      },
+    });
+    const { user } = renderTab();
+    await user.click(await screen.findByRole('button', { name: say('bulk.closeMatching') }));
     const dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByRole('textbox'), String(closable.length));
+    expect(within(dialog).getByText(say('bulk.skippedProtected', { count: 1 }))).toBeInTheDocument();
+    await user.type(within(dialog).getByRole('textbox'), '350');
     await user.click(
-      within(dialog).getByRole('button', { name: say('bulk.confirm.session', { count: closable.length }) }),
+      within(dialog).getByRole('button', { name: say('bulk.confirm.session', { count: 350 }) }),
     );
-    await within(dialog).findByText(say('bulk.progress', { done: 0, total: closable.length }));
+    await within(dialog).findByText(say('bulk.progress', { done: 0, total: 350 }));
+    await waitFor(() => expect(sidecar.inputs('sessions.kill')).toHaveLength(1));
     await user.click(within(dialog).getByRole('button', { name: say('bulk.cancel') }));
     release();
     const report = await screen.findByRole('dialog', { name: say('bulk.report.title') });
-    expect(kills).toBe(1);
     expect(
-      within(report).getByText(
-        say('bulk.report.cancelled', { sent: 100, total: closable.length, left: closable.length - 100 }),
-      ),
+      within(report).getByText(say('bulk.report.cancelled', { sent: 100, total: 350, left: 250 })),
     ).toBeInTheDocument();
-    // Exactly the first call's sessions had a close sent; the rest are all still there.
-    const audit = store.audit({ ...trade, pageIndex: 0, pageSize: 200 }).rows;
-    expect(audit).toHaveLength(100);
-    const left = new Set(allIds(store));
-    await waitFor(() => expect(closable.slice(100).every((id) => left.has(id))).toBe(true));
+    const sent = sidecar.inputs<{ sessionKeys: string[]; filter?: unknown }>('sessions.kill');
+    expect(sent).toHaveLength(1);
+    expect(sent.flatMap((c) => c.sessionKeys)).toEqual(previewed.slice(0, 100).map((s) => s.key));
+    for (const call of sent) expect(call.filter).toEqual({ activeOnly: false });
   });
 });
