@@ -14,6 +14,7 @@ import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
 import { type Figure, printTable, writeResults } from './report';
 import { listAtScale, memoryGrowth } from './scale';
+import { selectingInChromium } from './selecting';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
 import { liveViews, WATCH_BENCH_ENV } from './watch';
 
@@ -27,7 +28,7 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,locks,fanin,closing,bulk,audit,ob,browser,amplification,watch,memory runs only
+ * BENCH_ONLY=overhead,locks,fanin,closing,bulk,selecting,audit,ob,browser,amplification,watch,memory runs only
  * those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
@@ -129,6 +130,10 @@ const main = async () => {
   if (wanted('browser')) {
     log('bench: 10,000 fixture sessions in Chromium …');
     figures.push(...(await parcelInChromium(coalescing.url, 'ob', 10_000)));
+  }
+  if (wanted('selecting')) {
+    log('bench: selecting 1,000 of 10,000 fixture sessions in Chromium, and the confirmation …');
+    figures.push(...(await selectingInChromium(coalescing.url, 'ob', 10_000)));
   }
   await coalescing.stop();
 

@@ -72,7 +72,8 @@ describe('closing many at once', () => {
     expect(await bystander.alive()).toBe(true);
     await report.getByRole('button', { name: english('bulk.report.done') }).click();
     for (const v of three) await counted(rowOf(page, v.id), 0);
-    const audit = await sidecar.api.audit.list.query({ clusterId: CLUSTER, tenantId: 'trade', pageSize: 50 });
+    const reader = await sidecar.as({ [`${CLUSTER}/*`]: ['read'] });
+    const audit = await reader.audit.list.query({ clusterId: CLUSTER, tenantId: 'trade', pageSize: 50 });
     const records = audit.rows.filter((r) => three.some((v) => v.id === r.sessionId));
     expect(records.map((r) => r.outcome)).toEqual(['killed', 'killed', 'killed']);
     expect(new Set(records.map((r) => r.callId)).size).toBe(1);
