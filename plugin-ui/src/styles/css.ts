@@ -174,7 +174,8 @@ ${DESK_CSS}
 .tsp-root .tsp-group { min-width: 0; }
 .tsp-root .tsp-group-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 6px; }
 .tsp-root .tsp-group-title { font-size: 14px; font-weight: 600; margin: 0; }
-.tsp-root .tsp-group-table { table-layout: fixed; }
+.tsp-root .tsp-group-table { table-layout: fixed; min-width: 0; }
+.tsp-root .tsp-group { overflow-x: auto; }
 .tsp-root .tsp-group-table th:first-child { width: 46%; }
 .tsp-root .tsp-group-value { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .tsp-root .tsp-group-value .tsp-sql-preview { display: block; overflow: hidden; text-overflow: ellipsis; }
