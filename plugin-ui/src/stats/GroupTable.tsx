@@ -1,10 +1,11 @@
-import type { GroupBy, SessionGroup } from '@tenant-sessions/contracts';
+import type { GroupBy, SessionGroup, TenantRef } from '@tenant-sessions/contracts';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Formatters } from '../format';
 import type { Translate } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { Dash } from '../table/cells';
 import type { Drill } from '../table/drill';
+import { ExportButton } from '../toolbar/ExportButton';
 import { DEFAULT_GROUP_SORT, type GroupSort, type GroupSortKey, groupRows } from './groupRows';
 
 /** Rows shown at first, and how many more each "Show more" adds. */
@@ -26,6 +27,9 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 type Props = {
   by: GroupBy;
+  /** The tenant, for this table's CSV export (every row of the grouping, not only those shown). */
+  tenant: TenantRef;
+  tenantName: string;
   rows: SessionGroup[];
   fmt: Formatters;
   /** Whether the statistics count ACTIVE sessions only (a Total then lists active ones too). */
@@ -42,7 +46,7 @@ export const shownValue = (by: GroupBy, group: Pick<SessionGroup, 'value' | 'sam
  * (s); sortable by each, searchable over the value, the top rows first. Each count is a button
  * that lists exactly the sessions it counted.
  */
-export function GroupTable({ by, rows, fmt, activeOnly, onDrill }: Props) {
+export function GroupTable({ by, tenant, tenantName, rows, fmt, activeOnly, onDrill }: Props) {
   const t = useT();
   const titleId = useId();
   const [sort, setSort] = useState<GroupSort>(DEFAULT_GROUP_SORT);
@@ -121,6 +125,12 @@ export function GroupTable({ by, rows, fmt, activeOnly, onDrill }: Props) {
             setSearch(event.target.value);
             setShown(GROUP_ROWS_SHOWN);
           }}
+        />
+        <ExportButton
+          kind="stats"
+          input={{ clusterId: tenant.clusterId, tenantId: tenant.tenantId, by, activeOnly }}
+          tenantName={tenantName}
+          hint={t('export.statsHint', { grouping: t(TITLE[by]) })}
         />
       </div>
       <table className="tsp-table tsp-group-table" aria-labelledby={titleId}>

@@ -79,6 +79,8 @@ export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, o
               <GroupTable
                 key={by}
                 by={by}
+                tenant={tenant}
+                tenantName={tenantName}
                 rows={rows(data)}
                 fmt={fmt}
                 activeOnly={activeOnly}
