@@ -13,7 +13,8 @@ import { refOf } from '../support/testServer';
 // error from the server), nothing is sent after the time is up, and once the server is thawed
 // the sidecar serves it again without a restart.
 const SESSIONS = 100;
-const TIMEOUT_MS = 1000;
+// Generous enough that a loaded machine (the whole suite runs at once) reads 100 sessions within it.
+const TIMEOUT_MS = 2000;
 
 let db: ThrowawayServer;
 let admin: Connection;
@@ -43,9 +44,20 @@ describe('a tenant server frozen during a close', () => {
       ...tenant,
       sessionKeys: ids.map((id) => `${address}#${id}`),
     });
-    // Frozen once the KILLs have begun (the first sessions are gone).
-    while ((await stillListed(admin, ids)).size === SESSIONS)
+    // Frozen once the KILLs have begun (the first sessions are gone). Should the call end first
+    // (refused before any KILL), say so instead of waiting for ever.
+    let ended = false;
+    call.then(
+      () => (ended = true),
+      () => (ended = true),
+    );
+    while (!ended && (await stillListed(admin, ids)).size === SESSIONS)
       await new Promise((resolve) => setTimeout(resolve, 1));
+    if (ended && (await stillListed(admin, ids)).size === SESSIONS)
+      await call.then(
+        () => expect.fail('the close ended before any KILL, with nothing closed'),
+        (error: unknown) => expect.fail(`the close was refused before any KILL: ${String(error)}`),
+      );
     db.freeze();
     let took = 0;
     // Thawed as soon as the call settles, answered or not (the next test needs the server).
