@@ -53,7 +53,7 @@ export const statsAtScale = async (
 };
 
 /**
- * The same memory figure as issue 6's with every fixture session holding a digest: each row runs
+ * The same memory figure as memoryGrowth's (scale.ts) with every fixture session holding a digest: each row runs
  * a statement (5,000 distinct ones, more than the digest memo holds) and has no SQL ID, so the
  * sidecar digests every session on every read and keeps the digest in its snapshot.
  */
