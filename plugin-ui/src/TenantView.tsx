@@ -8,6 +8,9 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { BlockersFilter } from './locks/BlockersFilter';
+import { ChainPanel } from './locks/ChainPanel';
+import { LocksContext, locksOf } from './locks/LocksContext';
 import { DrillChip } from './stats/DrillChip';
 import { StatsView } from './stats/StatsView';
 import type { TabView } from './stats/ViewTabs';
@@ -52,19 +55,41 @@ export function TenantView({
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
   const [viewing, setViewing] = useState<Session | null>(null);
+  const [chainOf, setChainOf] = useState<Session | null>(null);
   const [detailed, setDetailed] = useState<Session | null>(null);
   const close = useCloseFlow(tenant, tenantName);
   const notice = close.notice?.(t);
   const { ask } = close;
   const meta = useMemo(
-    () => ({ fmt, t, killRefused, onViewSql: setViewing, onClose: ask, onDetails: setDetailed }),
+    () => ({
+      fmt,
+      t,
+      killRefused,
+      onViewSql: setViewing,
+      onClose: ask,
+      onDetails: setDetailed,
+      onLockChain: setChainOf,
+    }),
     [fmt, t, killRefused, ask],
   );
   const [initial] = useState(() => tableStateOf(linked ?? {}));
-  const { table, page, filtered, activeOnly, setActiveOnly, drill, openDrill, clearDrill, input, state } =
-    useSessionsTable(tenant, meta, initial);
+  const {
+    table,
+    page,
+    filtered,
+    activeOnly,
+    setActiveOnly,
+    drill,
+    openDrill,
+    clearDrill,
+    input,
+    state,
+    blockers,
+    setBlockers,
+  } = useSessionsTable(tenant, meta, initial);
   useReportView(linkedViewOf(state), onListView);
   const rows = page.data?.rows.length ?? 0;
+  const locks = locksOf(page.data?.locks);
 
   return (
     <section
@@ -92,6 +117,7 @@ export function TenantView({
           onActiveOnly={setActiveOnly}
           refreshing={page.isFetching}
           onRefresh={() => page.refetch()}
+          filters={<BlockersFilter on={blockers} onChange={setBlockers} locks={locks} />}
           actions={
             <ExportButton
               kind="sessions"
@@ -104,6 +130,19 @@ export function TenantView({
       )}
       {view === 'list' && <DrillChip drill={drill} onClear={clearDrill} />}
       {view === 'list' && <FilterChips table={table} />}
+      {view === 'list' && chainOf && (
+        <ChainPanel
+          key={chainOf.key}
+          tenant={tenant}
+          tenantName={tenantName}
+          root={chainOf}
+          onShow={(id) => {
+            setBlockers(false);
+            table.getColumn('id')?.setFilterValue(id);
+          }}
+          onDismiss={() => setChainOf(null)}
+        />
+      )}
       {view === 'list' && page.data?.visibility === 'own-sessions-only' && (
         <Notice tone="info">{t('notice.ownSessionsOnly')}</Notice>
       )}
@@ -127,7 +166,9 @@ export function TenantView({
       ) : rows === 0 && !filtered ? (
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
-        <SessionGrid table={table} busy={page.isFetching} />
+        <LocksContext.Provider value={locks}>
+          <SessionGrid table={table} busy={page.isFetching} />
+        </LocksContext.Provider>
       )}
       {view === 'list' && !page.isError && <Pager table={table} />}
       {view === 'list' && <AuditPanel tenant={tenant} tenantName={tenantName} fmt={fmt} />}

@@ -7,7 +7,17 @@ import { en, english } from '../../plugin-ui/src/test/i18n';
 import { connect, SLEEPING_SQL } from '../support/db';
 import { startSidecar, TEST_SECRET, type TestSidecar, tenantOn } from '../support/sidecar';
 import { type Browser, launchBrowser, saveFailure, type Watched, watch } from './browser';
-import { COLUMNS, counted, NARROW_COLUMNS, PARCEL_ROOT, rowOf, rowsPerPage, seen, texts } from './tab';
+import {
+  COLUMNS,
+  counted,
+  NARROW_COLUMNS,
+  PARCEL_ROOT,
+  rowOf,
+  rowsPerPage,
+  seen,
+  texts,
+  WIDE_COLUMNS,
+} from './tab';
 import { createVictims, endOf, type Victims } from './victims';
 
 /**
@@ -21,13 +31,14 @@ const portalDir = inject('portalDir');
 const CLUSTER = 'east-1';
 const ENTRY_1 = `/clusters/${CLUSTER}/tenants/trade/sessions`;
 const ENTRY_2 = `/diagnostics/${CLUSTER}/sessions`;
-const WIDE = COLUMNS;
+const WIDE = WIDE_COLUMNS;
 const ZH = (key: keyof typeof zhCN) => zhCN[key];
 const titles = {
-  en: { narrow: [...NARROW_COLUMNS], wide: [...WIDE] },
+  en: { narrow: [...NARROW_COLUMNS], wide: [...WIDE], widest: [...COLUMNS] },
   'zh-CN': {
     narrow: NARROW_COLUMNS.map((c) => ZH(keyOfTitle(c))),
     wide: WIDE.map((c) => ZH(keyOfTitle(c))),
+    widest: COLUMNS.map((c) => ZH(keyOfTitle(c))),
   },
 };
 function keyOfTitle(title: string) {
@@ -135,7 +146,8 @@ describe('the columns fit the window', () => {
             .getByRole('combobox', { name: lang === 'en' ? en['pager.size'] : zhCN['pager.size'] })
             .selectOption('500');
           await untilListed(page, busy.id, lang === 'en' ? en['toolbar.refresh'] : zhCN['toolbar.refresh']);
-          const wanted = width >= 1600 ? titles[lang].wide : titles[lang].narrow;
+          const wanted =
+            width >= 1920 ? titles[lang].widest : width >= 1600 ? titles[lang].wide : titles[lang].narrow;
           await expect.poll(() => headersOf(page), { timeout: 5000 }).toEqual(wanted);
           const m = await measure(page);
           const where = `${lang} ${width} px ${entry}`;

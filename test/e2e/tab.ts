@@ -31,6 +31,9 @@ export const COLUMNS = [
   en['column.command'],
   en['column.time'],
   en['column.status'],
+  en['column.transactionSeconds'],
+  en['column.blockedBy'],
+  en['column.blocking'],
   en['column.observer'],
   en['column.obproxy'],
   en['column.actions'],
@@ -41,7 +44,14 @@ export type Column = (typeof COLUMNS)[number];
  * The columns shown by default below 1600 px (README, "Columns and details"): observer and
  * OBProxy are in the session details there.
  */
-export const NARROW_COLUMNS = COLUMNS.filter(
+export const LOCK_TITLES: readonly string[] = [
+  en['column.transactionSeconds'],
+  en['column.blockedBy'],
+  en['column.blocking'],
+];
+/** The columns shown by default from 1600 px: all but the lock columns, which come from 1920 px. */
+export const WIDE_COLUMNS = COLUMNS.filter((c) => !LOCK_TITLES.includes(c));
+export const NARROW_COLUMNS = WIDE_COLUMNS.filter(
   (c) => c !== en['column.observer'] && c !== en['column.obproxy'],
 );
 

@@ -1,6 +1,7 @@
 import type { KillKind, Session } from '@tenant-sessions/contracts';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
+import { ReleaseNote } from '../locks/ReleaseNote';
 import { Dialog } from './Dialog';
 
 export type CloseTarget = { session: Session; kind: KillKind };
@@ -45,6 +46,7 @@ export function ConfirmClose(props: {
       }
     >
       <p>{t(words.effect)}</p>
+      <ReleaseNote session={session} kind={kind} />
       <dl className="tsp-facts">
         <dt>{t('column.id')}</dt>
         <dd className="tsp-mono">{session.id}</dd>

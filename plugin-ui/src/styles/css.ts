@@ -1,3 +1,4 @@
+import { LOCKS_CSS } from '../locks/styles';
 import { DESK_CSS } from './desk';
 
 /**
@@ -161,6 +162,7 @@ export const CSS = `
 .tsp-root .tsp-facts dt { color: var(--_muted); }
 .tsp-root .tsp-facts dd { margin: 0; }
 .tsp-root .tsp-sql-preview-block { margin: 0; padding: 8px; max-height: 120px; overflow: auto; white-space: pre-wrap; word-break: break-word; font-family: var(--_mono); font-size: 12px; background: var(--_subtle); border-radius: var(--_radius); }
+${LOCKS_CSS}
 ${DESK_CSS}
 /* Session Statistics (plugin-ui/src/stats) and the list's new searches */
 .tsp-root .tsp-views { display: flex; gap: 0; border-bottom: 1px solid var(--_border); margin: 0 0 8px; }

@@ -23,7 +23,7 @@ export const DESK_CSS = `
 .tsp-root th.tsp-col-actions .tsp-th { display: flex; }
 .tsp-root .tsp-colmenu-btn { font-size: 14px; color: var(--_muted); }
 .tsp-root .tsp-colmenu-icon::before { content: "\\2699"; }
-.tsp-root .tsp-colmenu-box { position: fixed; z-index: 920; min-width: 240px; padding: 6px 0 10px; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); font-weight: 400; white-space: nowrap; }
+.tsp-root .tsp-colmenu-box { position: fixed; z-index: 920; min-width: 240px; overflow-y: auto; padding: 6px 0 10px; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); box-shadow: var(--_shadow); font-weight: 400; white-space: nowrap; }
 .tsp-root .tsp-colmenu-list { list-style: none; margin: 0 0 8px; padding: 0; }
 .tsp-root .tsp-colmenu-list li { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 2px 12px; }
 .tsp-root .tsp-colmenu-move { display: inline-flex; gap: 2px; }

@@ -51,7 +51,16 @@ export function ColumnMenu({ table }: { table: SessionsTableInstance }) {
   const toggle = () => {
     if (open) return close();
     const r = trigger.current?.getBoundingClientRect();
-    setPlace(r ? { top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) } : {});
+    // Below the trigger, and no taller than the window leaves (it scrolls inside).
+    setPlace(
+      r
+        ? {
+            top: r.bottom + 4,
+            right: Math.max(8, window.innerWidth - r.right),
+            maxHeight: Math.max(160, window.innerHeight - r.bottom - 12),
+          }
+        : {},
+    );
   };
   const move = (column: AnyColumn, by: -1 | 1) => {
     const ids = table.getAllLeafColumns().map((c) => c.id);

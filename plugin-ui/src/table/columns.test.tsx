@@ -16,6 +16,9 @@ const HEADERS = [
   'Command',
   'Execution Time (s)',
   'Status',
+  'Transaction (s)',
+  'Blocked by',
+  'Blocking',
   'observer',
   'OBProxy',
   'Actions',
@@ -46,6 +49,9 @@ describe('the sessions table', () => {
       'Query',
       '12.3',
       'ACTIVE',
+      '—none',
+      '—none',
+      '—none',
       '10.0.0.5:2882',
       '10.0.0.9:2883',
       `${say('actions.closeSession')}${say('actions.moreText')}▾`,
@@ -58,9 +64,9 @@ describe('the sessions table', () => {
     const row = await rowOf(sleeping.id);
     const cells = within(row).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent('3221487617+1 obs');
-    expect(cells[9]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
+    expect(cells[12]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
     expect(cells[5]).toHaveTextContent('—');
-    expect(cells[10]).toHaveTextContent('—');
+    expect(cells[13]).toHaveTextContent('—');
   });
 
   it('offers View SQL on ACTIVE rows only', async () => {

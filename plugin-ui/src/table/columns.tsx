@@ -1,6 +1,7 @@
 import { createColumnHelper, type HeaderContext } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { ActionsCell } from '../actions/ActionsCell';
+import { BlockedByCell, BlockingCell, InTransactionTag, TransactionCell } from '../locks/cells';
 import { Dash, ObserverCell, SessionIdCell, SqlCell, StatusBadge } from './cells';
 import type { Features } from './features';
 import { SqlIdCell } from './SqlIdCell';
@@ -54,7 +55,35 @@ export const columns = col.columns([
   col.accessor('status', {
     header: Title,
     meta: { title: 'column.status' },
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ getValue, row, table }) => (
+      <>
+        <StatusBadge status={getValue()} />
+        <InTransactionTag session={row.original} meta={table.options.meta} />
+      </>
+    ),
+  }),
+  // Sessions and locks (README): narrow, numbers and ids only.
+  col.accessor('transactionSeconds', {
+    header: Title,
+    sortDescFirst: true,
+    meta: { title: 'column.transactionSeconds', numeric: true },
+    cell: ({ row, table }) => <TransactionCell session={row.original} meta={table.options.meta} />,
+  }),
+  col.accessor('blockedBy', {
+    header: Title,
+    enableSorting: false,
+    meta: { title: 'column.blockedBy', mono: true },
+    cell: ({ row, table }) => (
+      <BlockedByCell session={row.original} onShow={(id) => table.getColumn('id')?.setFilterValue(id)} />
+    ),
+  }),
+  col.accessor('blocking', {
+    header: Title,
+    sortDescFirst: true,
+    meta: { title: 'column.blocking', numeric: true },
+    cell: ({ row, table }) => (
+      <BlockingCell session={row.original} onChain={table.options.meta?.onLockChain} />
+    ),
   }),
   col.accessor('observer', {
     header: Title,

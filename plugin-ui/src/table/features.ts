@@ -36,6 +36,8 @@ export type SessionsTableMeta = {
   killRefused: string | null;
   onViewSql: (session: Session) => void;
   onClose: (session: Session, kind: KillKind) => void;
+  /** Shows who waits on a blocker, down the chain (locks/). */
+  onLockChain?: (session: Session) => void;
   /** Opens the session's details panel (a row's click or Enter). */
   onDetails?: (session: Session) => void;
   /** The column menu's and the grid's side of the column layout (useSessionsTable adds it). */

@@ -16,6 +16,10 @@ export const COLUMN_WIDTHS: Record<string, number> = {
   observer: 124,
   obproxy: 124,
   sqlId: 120,
+  // Sessions and locks (README): shown by default from LOCKS_FROM, and in the Blockers filter.
+  transactionSeconds: 104,
+  blockedBy: 88,
+  blocking: 84,
   actions: 152,
 };
 
@@ -29,6 +33,10 @@ export const WIDE_ONLY = ['observer', 'obproxy', 'sqlId'] as const;
 /** The tab's width (px) from which the wide-only columns are shown by default. */
 export const WIDE_FROM = 1240;
 
+/** The lock columns, shown by default only in a tab `LOCKS_FROM` wide (a 1920 px window). */
+export const LOCK_COLUMNS = ['transactionSeconds', 'blockedBy', 'blocking'] as const;
+export const LOCKS_FROM = 1500;
+
 /** The columns that cannot be hidden or moved (the row's actions stay at the right edge). */
 export const FIXED_COLUMNS = ['actions'] as const;
 
@@ -36,5 +44,7 @@ export const FIXED_COLUMNS = ['actions'] as const;
  * The default visibility at a tab width: all columns when the width is not known (0: not laid
  * out, as in a test's DOM), else the wide-only ones only from `WIDE_FROM`.
  */
-export const defaultVisibility = (width: number): Record<string, boolean> =>
-  width > 0 && width < WIDE_FROM ? Object.fromEntries(WIDE_ONLY.map((id) => [id, false])) : {};
+export const defaultVisibility = (width: number): Record<string, boolean> => ({
+  ...(width > 0 && width < WIDE_FROM ? Object.fromEntries(WIDE_ONLY.map((id) => [id, false])) : {}),
+  ...(width > 0 && width < LOCKS_FROM ? Object.fromEntries(LOCK_COLUMNS.map((id) => [id, false])) : {}),
+});

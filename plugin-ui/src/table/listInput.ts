@@ -26,6 +26,8 @@ export type ListState = {
   activeOnly: boolean;
   /** A statistics count's drill-down (Session Statistics): exactly the sessions it counted. */
   group?: GroupFilter | null;
+  /** Only sessions that block others (the Blockers filter). */
+  blockers?: boolean;
 };
 
 /** The table's state as the sidecar's `sessions.list` input: it sorts, filters and pages. */
@@ -47,5 +49,6 @@ export function toListInput(tenant: TenantRef, state: ListState): ListInput {
     input[field] = text;
   }
   if (state.group) input.group = state.group;
+  if (state.blockers) input.blockers = true;
   return input;
 }

@@ -6,10 +6,10 @@ import {
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ColumnPrefs, NO_PREFS, readPrefs, writePrefs } from './columnPrefs';
-import { defaultVisibility, FIXED_COLUMNS, WIDE_FROM } from './layout';
+import { defaultVisibility, FIXED_COLUMNS, LOCKS_FROM, WIDE_FROM } from './layout';
 
-type Width = 'unknown' | 'narrow' | 'wide';
-const WIDTHS: Record<Width, number> = { unknown: 0, narrow: 1, wide: WIDE_FROM };
+type Width = 'unknown' | 'narrow' | 'wide' | 'widest';
+const WIDTHS: Record<Width, number> = { unknown: 0, narrow: 1, wide: WIDE_FROM, widest: LOCKS_FROM };
 
 /** What the column menu and the grid use of the layout (through the table's meta). */
 export type ColumnLayout = {
@@ -70,7 +70,7 @@ export function useColumnLayout(allIds: readonly string[]) {
     if (!element || typeof ResizeObserver === 'undefined') return;
     observer.current = new ResizeObserver(([entry]) => {
       const px = entry?.contentRect.width ?? 0;
-      if (px > 0) setWidth(px >= WIDE_FROM ? 'wide' : 'narrow');
+      if (px > 0) setWidth(px >= LOCKS_FROM ? 'widest' : px >= WIDE_FROM ? 'wide' : 'narrow');
     });
     observer.current.observe(element);
   }, []);

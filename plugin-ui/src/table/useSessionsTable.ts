@@ -9,6 +9,7 @@ import {
 import { LIMITS, type Session, type TenantRef } from '@tenant-sessions/contracts';
 import { useMemo, useState } from 'react';
 import { useSessionPage } from '../api/queries';
+import { blockersVisibility } from '../locks/layout';
 import { COLUMN_IDS, columns } from './columns';
 import type { Drill } from './drill';
 import { features, type SessionsTableMeta } from './features';
@@ -34,17 +35,22 @@ export function useSessionsTable(
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>(initial.columnFilters ?? []);
   const [activeOnly, setActiveOnly] = useState(initial.activeOnly ?? false);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [blockers, setBlockers] = useState(initial.blockers ?? false);
   const toFirstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
 
   const input = useMemo(
-    () => toListInput(tenant, { sorting, pagination, columnFilters, activeOnly, group: drill?.filter }),
-    [tenant, sorting, pagination, columnFilters, activeOnly, drill],
+    () =>
+      toListInput(tenant, { sorting, pagination, columnFilters, activeOnly, group: drill?.filter, blockers }),
+    [tenant, sorting, pagination, columnFilters, activeOnly, drill, blockers],
   );
   const page = useSessionPage(input);
   // The SQL ID column is there where the server has SQL IDs (the dialect is on the page).
   const hideSqlId = page.data !== undefined && page.data.dialect !== 'oceanbase';
   const { layout, columnVisibility, columnOrder, onColumnVisibilityChange, onColumnOrderChange } =
     useColumnLayout(COLUMN_IDS);
+  // On servers without SQL IDs the SQL ID column (their statement digest) is hidden unless chosen.
+  const shownColumns =
+    hideSqlId && !('sqlId' in columnVisibility) ? { ...columnVisibility, sqlId: false } : columnVisibility;
   const tableMeta = useMemo(() => ({ ...meta, columns: layout }), [meta, layout]);
 
   const table = useTable({
@@ -63,10 +69,7 @@ export function useSessionsTable(
       pagination,
       columnFilters,
       // On servers without SQL IDs the SQL ID column (their statement digest) is hidden unless chosen.
-      columnVisibility:
-        hideSqlId && !('sqlId' in columnVisibility)
-          ? { ...columnVisibility, sqlId: false }
-          : columnVisibility,
+      columnVisibility: blockers ? blockersVisibility(shownColumns) : shownColumns,
       columnOrder,
     },
     onColumnVisibilityChange,
@@ -88,8 +91,8 @@ export function useSessionsTable(
     page,
     /** The `sessions.list` input of the view (the export takes its filters and sort). */
     input,
-    state: { sorting, pagination, columnFilters, activeOnly } satisfies ListState,
-    filtered: activeOnly || columnFilters.length > 0 || drill !== null,
+    state: { sorting, pagination, columnFilters, activeOnly, blockers } satisfies ListState,
+    filtered: activeOnly || columnFilters.length > 0 || blockers || drill !== null,
     activeOnly,
     setActiveOnly: (value: boolean) => {
       setActiveOnly(value);
@@ -105,6 +108,11 @@ export function useSessionsTable(
     },
     clearDrill: () => {
       setDrill(null);
+      toFirstPage();
+    },
+    blockers,
+    setBlockers: (value: boolean) => {
+      setBlockers(value);
       toFirstPage();
     },
   };

@@ -13,12 +13,23 @@ type Props = {
   onRefresh: () => void;
   /** Buttons placed before Refresh (the CSV export). */
   actions?: ReactNode;
+  /** Quick filters of other features, before View Active Sessions Only. */
+  filters?: ReactNode;
 };
 
 const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
 
 /** Counts and server on the left; View Active Sessions Only, the data's time and Refresh on the right. */
-export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRefresh, actions }: Props) {
+export function Toolbar({
+  page,
+  fmt,
+  activeOnly,
+  onActiveOnly,
+  refreshing,
+  onRefresh,
+  actions,
+  filters,
+}: Props) {
   const t = useT();
   return (
     <div className="tsp-toolbar">
@@ -48,6 +59,7 @@ export function Toolbar({ page, fmt, activeOnly, onActiveOnly, refreshing, onRef
         )}
       </div>
       <div className="tsp-toolbar-right">
+        {filters}
         <label className="tsp-check">
           <input
             type="checkbox"

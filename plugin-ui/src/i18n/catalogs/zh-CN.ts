@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { deskZhCN } from './parts/desk.zh-CN';
 import { exportZhCN } from './parts/export.zh-CN';
 import { linkZhCN } from './parts/link.zh-CN';
+import { locksZhCN } from './parts/locks.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 
 /**
@@ -194,6 +195,7 @@ export const zhCN: Catalog = {
 
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
+  ...locksZhCN,
   ...deskZhCN,
   ...statsZhCN,
   ...exportZhCN,
