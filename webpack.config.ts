@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
-import type { Compilation, Configuration } from 'webpack';
+import webpack, { type Compilation, type Configuration } from 'webpack';
+import { compileCatalogs } from './plugin-ui/src/i18n/compileCatalogs';
 
 /**
  * One build, all ES modules, into `dist/`:
@@ -95,6 +96,13 @@ const config: Configuration = {
   optimization: { splitChunks: false, runtimeChunk: false },
   performance: { hints: false },
   plugins: [
+    // The catalogs compiled here, once: the parcel carries their compiled messages, not the
+    // ICU message parser nor the source strings.
+    new webpack.NormalModuleReplacementPlugin(/^\.\/compileCatalogs$/, (resource) => {
+      resource.request = `data:text/javascript,${encodeURIComponent(
+        `export const compileCatalogs = () => (${JSON.stringify(compileCatalogs())});`,
+      )}`;
+    }),
     new HtmlWebpackPlugin({
       inject: false,
       // html-webpack-plugin hands the compilation in its template parameters.

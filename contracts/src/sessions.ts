@@ -25,11 +25,7 @@ export const sessionKey = boundedString
     'session id must be at most 18446744073709551615',
   );
 
-export const makeSessionKey = (observer: string | null, id: string): string => `${observer ?? ''}#${id}`;
-export const parseSessionKey = (key: string): { observer: string; id: string } => {
-  const at = key.lastIndexOf('#');
-  return { observer: key.slice(0, at), id: key.slice(at + 1) };
-};
+export { makeSessionKey, parseSessionKey } from './sessionKey';
 
 export const sortColumn = z.enum(SORT_COLUMNS);
 export type SortColumn = z.infer<typeof sortColumn>;

@@ -13,6 +13,7 @@ import { HttpResponse, http } from 'msw';
 import { createTRPCMsw } from 'msw-trpc';
 import { DemoStore } from './store';
 import { guarded, TrpcFailure, trpcEndpoint, trpcMswLinks } from './trpcHttp';
+import { watchHandler } from './watch';
 
 /** Demo tokens: what the operator may do, readable by the demo's own handlers only. */
 type DemoClaims = { operator: string; rights: Right[]; exp: number };
@@ -116,6 +117,8 @@ export function demoHandlers(store = new DemoStore()) {
         expiresAt: new Date(claims.exp * 1000).toISOString(),
       });
     }),
+    // Before the endpoint: it answers queries and mutations, this the subscription.
+    watchHandler(BASE, store, operatorOf),
     ...trpcEndpoint(BASE, (request) => procedures(store, request)),
   ];
 }

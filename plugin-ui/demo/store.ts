@@ -16,6 +16,7 @@ import {
   type Tenant,
 } from '@tenant-sessions/contracts';
 import { DemoAudit } from './audit';
+import { Churn } from './churn';
 import { DEMO_TENANTS, type DemoSession, type DemoTenant, demoSessions } from './fixtures';
 import { TrpcFailure } from './trpcHttp';
 
@@ -23,8 +24,14 @@ import { TrpcFailure } from './trpcHttp';
 export class DemoStore {
   readonly #sessions = new Map<string, DemoSession[]>();
   readonly #audit = new DemoAudit();
+  /** Sessions coming and going with the clock (the demo's live refresh shows them), if asked. */
+  readonly #churn: Map<string, Churn> | null;
 
-  constructor(private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly clock: () => number = Date.now,
+    options: { moving?: boolean } = {},
+  ) {
+    this.#churn = options.moving ? new Map() : null;
     const now = clock();
     for (const t of DEMO_TENANTS) this.#sessions.set(this.#ref(t), demoSessions(t.tenantId, now));
   }
@@ -67,6 +74,7 @@ export class DemoStore {
   #snapshot(ref: { clusterId: string; tenantId: string }) {
     const tenant = this.#tenant(ref);
     const now = this.clock();
+    this.#move(tenant, now);
     const sessions: DemoSession[] = this.#rows(tenant).map((s) => ({
       ...s,
       timeSeconds: Math.round((now - s.startedAt) / 100) / 10,
@@ -149,6 +157,15 @@ export class DemoStore {
       });
     }
     return { sessionKey, outcome: 'killed', message: null };
+  }
+
+  /** Lets the tenant's visitors in and out (OceanBase tenants only: the MySQL one lists its own pool). */
+  #move(tenant: DemoTenant, now: number) {
+    if (!this.#churn || tenant.dialect !== 'oceanbase') return;
+    const ref = this.#ref(tenant);
+    const churn = this.#churn.get(ref) ?? new Churn();
+    this.#churn.set(ref, churn);
+    this.#sessions.set(ref, churn.apply(this.#rows(tenant), now));
   }
 
   #ref(t: { clusterId: string; tenantId: string }) {

@@ -5,6 +5,7 @@ import { ApiContext } from './api/ApiContext';
 import { createSessionsApi, type GetAuthToken } from './api/client';
 import { catalogLocaleOf, intlLocaleOf } from './i18n/locale';
 import { activateTag, createTabI18n } from './i18n/messages';
+import { LiveSettingsContext, liveSettingsOf } from './live/settings';
 import type { SessionsParcelProps } from './props';
 import { retire } from './retire';
 import { useScopedStyles } from './styles/useScopedStyles';
@@ -36,6 +37,9 @@ export function Root({
   tenantId,
   locale,
   urlState,
+  refreshIntervalMs,
+  longRunningWarnSeconds,
+  longRunningAlertSeconds,
 }: SessionsParcelProps & { name?: string }) {
   const [lifetime] = useState(() => new AbortController());
   const [queryClient] = useState(newQueryClient);
@@ -44,6 +48,10 @@ export function Root({
   const api = useMemo(
     () => createSessionsApi({ url: apiUrl, getAuthToken: readingFrom(tokens), lifetime: lifetime.signal }),
     [apiUrl, lifetime],
+  );
+  const live = useMemo(
+    () => liveSettingsOf({ refreshIntervalMs, longRunningWarnSeconds, longRunningAlertSeconds }),
+    [refreshIntervalMs, longRunningWarnSeconds, longRunningAlertSeconds],
   );
   useScopedStyles();
   // One Lingui instance per mount; a `locale` prop update switches its language in place.
@@ -63,12 +71,14 @@ export function Root({
       <I18nProvider i18n={i18n}>
         <ApiContext value={api}>
           <QueryClientProvider client={queryClient}>
-            <TabFrame
-              clusterId={clusterId}
-              tenantId={tenantId}
-              locale={intlLocaleOf(locale)}
-              urlState={urlState}
-            />
+            <LiveSettingsContext value={live}>
+              <TabFrame
+                clusterId={clusterId}
+                tenantId={tenantId}
+                locale={intlLocaleOf(locale)}
+                urlState={urlState}
+              />
+            </LiveSettingsContext>
           </QueryClientProvider>
         </ApiContext>
       </I18nProvider>

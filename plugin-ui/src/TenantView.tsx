@@ -8,6 +8,9 @@ import { ConfirmClose } from './dialogs/ConfirmClose';
 import { SqlDialog } from './dialogs/SqlDialog';
 import type { Formatters } from './format';
 import { useT } from './i18n/useT';
+import { LiveArea } from './live/LiveArea';
+import { LiveControl, LiveTrouble } from './live/LiveControl';
+import { useLive } from './live/useLive';
 import { BlockersFilter } from './locks/BlockersFilter';
 import { ChainPanel } from './locks/ChainPanel';
 import { LocksContext, locksOf } from './locks/LocksContext';
@@ -39,6 +42,8 @@ type Props = {
   linked?: Partial<LinkedView>;
   /** Told the table's view on every change (url/: written into the page's URL). */
   onListView?: (view: ReturnType<typeof linkedViewOf>) => void;
+  /** Holds the live refresh still (rows selected, for one). */
+  paused?: boolean;
 };
 
 /** The sessions of one tenant: toolbar, notices, table, pager and the dialogs; or its statistics. */
@@ -51,6 +56,7 @@ export function TenantView({
   onView,
   linked,
   onListView,
+  paused = false,
 }: Props) {
   const t = useT();
   const killRefused = killRight.allowed ? null : killRight.why;
@@ -88,6 +94,7 @@ export function TenantView({
     setBlockers,
   } = useSessionsTable(tenant, meta, initial);
   useReportView(linkedViewOf(state), onListView);
+  const live = useLive(input, paused || viewing !== null || close.target !== null, view === 'list');
   const rows = page.data?.rows.length ?? 0;
   const locks = locksOf(page.data?.locks);
 
@@ -117,6 +124,7 @@ export function TenantView({
           onActiveOnly={setActiveOnly}
           refreshing={page.isFetching}
           onRefresh={() => page.refetch()}
+          live={<LiveControl live={live.view} onInterval={live.setInterval} />}
           filters={<BlockersFilter on={blockers} onChange={setBlockers} locks={locks} />}
           actions={
             <ExportButton
@@ -127,6 +135,9 @@ export function TenantView({
             />
           }
         />
+      )}
+      {view === 'list' && (
+        <LiveTrouble live={live.view} tenantName={tenantName} fmt={fmt} capturedAt={page.data?.capturedAt} />
       )}
       {view === 'list' && <DrillChip drill={drill} onClear={clearDrill} />}
       {view === 'list' && <FilterChips table={table} />}
@@ -167,7 +178,9 @@ export function TenantView({
         <StatePanel kind="empty" filtered={filtered} />
       ) : (
         <LocksContext.Provider value={locks}>
-          <SessionGrid table={table} busy={page.isFetching} />
+          <LiveArea live={live}>
+            <SessionGrid table={table} busy={page.isFetching} />
+          </LiveArea>
         </LocksContext.Provider>
       )}
       {view === 'list' && !page.isError && <Pager table={table} />}

@@ -23,4 +23,13 @@ export type SessionsParcelProps = {
    * the URL alone.
    */
   urlState?: boolean;
+  /**
+   * The refresh control's default where this browser remembers none: 1000, 3000 (the default),
+   * 5000, 15000 or 30000 ms (another value takes the nearest), 0 for off (README, "Live refresh").
+   */
+  refreshIntervalMs?: number;
+  /** ACTIVE sessions running at least this long are marked as long-running (default 10 s). */
+  longRunningWarnSeconds?: number;
+  /** ACTIVE sessions running at least this long are marked as alerts (default 60 s). */
+  longRunningAlertSeconds?: number;
 };

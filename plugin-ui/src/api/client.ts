@@ -12,9 +12,12 @@ import type {
   SqlOutput,
   StatsInput,
   Tenant,
+  WatchEvent,
+  WatchInput,
 } from '@tenant-sessions/contracts';
 import type { AppRouter } from '@tenant-sessions/plugin-server';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { type ExportedFile, type ExportInputs, fetchExport } from './exportCsv';
 
 export type GetAuthToken = () => string | Promise<string>;
@@ -37,7 +40,19 @@ export interface SessionsApi {
     lang?: string,
     signal?: AbortSignal,
   ): Promise<ExportedFile>;
+  /** `sessions.watch` over SSE (README, "Live refresh"); returns the way to stop it. */
+  watch(input: WatchInput, handlers: WatchHandlers): () => void;
 }
+
+/** What a watch tells its caller: each event, the connection's state, and how it ended. */
+export type WatchHandlers = {
+  onEvent: (event: WatchEvent) => void;
+  /** `connecting` with an error: the stream failed and tRPC waits for the EventSource to reconnect. */
+  onState?: (state: 'idle' | 'connecting' | 'pending', error: unknown) => void;
+  onError: (error: unknown) => void;
+  /** The sidecar ended the stream (it is stopping). */
+  onComplete: () => void;
+};
 
 export type ApiOptions = {
   /** The sidecar's tRPC endpoint, e.g. `/trpc` or `http://127.0.0.1:3300/trpc`. */
@@ -56,10 +71,20 @@ export type ApiOptions = {
 export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): SessionsApi {
   const client = createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url,
-        maxURLLength: 4000,
-        headers: async () => ({ authorization: `Bearer ${await getAuthToken()}` }),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // The token rides in the header, never in the URL: the `eventsource` package's
+        // EventSource reads over fetch, and each (re)connection asks getAuthToken() afresh.
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: () => ({ fetch: withToken(getAuthToken) }),
+        }),
+        false: httpBatchLink({
+          url,
+          maxURLLength: 4000,
+          headers: async () => ({ authorization: `Bearer ${await getAuthToken()}` }),
+        }),
       }),
     ],
   });
@@ -78,5 +103,24 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
     stats: (input, signal) => client.sessions.stats.query(input, scoped(signal)),
     exportCsv: (kind, input, lang, signal) =>
       fetchExport({ apiUrl: url, getAuthToken, ...scoped(signal) }, kind, input, lang),
+    watch: (input, handlers) => {
+      const subscription = client.sessions.watch.subscribe(input, {
+        signal: lifetime,
+        onData: handlers.onEvent,
+        onConnectionStateChange: (state) => handlers.onState?.(state.state, state.error),
+        onError: handlers.onError,
+        onComplete: handlers.onComplete,
+      });
+      return () => subscription.unsubscribe();
+    },
   };
 }
+
+/** A fetch for the EventSource that adds `Authorization: Bearer <token>`, read at each connection. */
+const withToken =
+  (getAuthToken: GetAuthToken) =>
+  async (input: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${await getAuthToken()}`);
+    return fetch(input, { ...init, headers });
+  };

@@ -1,24 +1,15 @@
 import { type I18n, setupI18n } from '@lingui/core';
-import { type CompiledMessage, compileMessage } from '@lingui/message-utils/compileMessage';
-import { type Catalog, en, type MessageKey } from './catalogs/en';
-import { zhCN } from './catalogs/zh-CN';
-import { type CatalogLocale, catalogLocaleOf, intlLocaleOf } from './locale';
+import type { en, MessageKey } from './catalogs/en';
+import { type CompiledCatalogs, compileCatalogs } from './compileCatalogs';
+import { catalogLocaleOf, intlLocaleOf } from './locale';
 
-const SOURCES: Record<CatalogLocale, Catalog> = { en, 'zh-CN': zhCN };
-
-let compiled: Record<CatalogLocale, Record<string, CompiledMessage>> | null = null;
+let compiled: CompiledCatalogs | null = null;
 
 /** Both catalogs compiled once per page (Lingui then interpolates without parsing again). */
 const compiledCatalogs = () => {
-  compiled ??= {
-    en: compileAll(SOURCES.en),
-    'zh-CN': compileAll(SOURCES['zh-CN']),
-  };
+  compiled ??= compileCatalogs();
   return compiled;
 };
-
-const compileAll = (catalog: Catalog) =>
-  Object.fromEntries(Object.entries(catalog).map(([key, text]) => [key, compileMessage(text)]));
 
 /** A Lingui instance for one mount, with both catalogs, speaking the language of `tag`. */
 export function createTabI18n(tag: string | undefined): I18n {

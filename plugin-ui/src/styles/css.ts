@@ -1,3 +1,4 @@
+import { LIVE_CSS } from '../live/css';
 import { LOCKS_CSS } from '../locks/styles';
 import { DESK_CSS } from './desk';
 
@@ -45,6 +46,8 @@ export const CSS = `
 
 .tsp-root .tsp-toolbar { display: flex; align-items: center; justify-content: space-between; gap: 12px; flex-wrap: wrap; padding: 8px 0; }
 .tsp-root .tsp-toolbar-left, .tsp-root .tsp-toolbar-right { display: flex; align-items: center; gap: 14px; }
+.tsp-root .tsp-toolbar-right { flex-wrap: wrap; justify-content: flex-end; row-gap: 6px; }
+.tsp-root .tsp-toolbar-right > * { white-space: nowrap; }
 .tsp-root .tsp-count { color: var(--_muted); }
 .tsp-root .tsp-count strong { color: var(--_fg); font-weight: 600; }
 .tsp-root .tsp-server { color: var(--_muted); border: 1px solid var(--_border); border-radius: 10px; padding: 0 8px; font-size: 12px; }
@@ -163,6 +166,7 @@ export const CSS = `
 .tsp-root .tsp-facts dd { margin: 0; }
 .tsp-root .tsp-sql-preview-block { margin: 0; padding: 8px; max-height: 120px; overflow: auto; white-space: pre-wrap; word-break: break-word; font-family: var(--_mono); font-size: 12px; background: var(--_subtle); border-radius: var(--_radius); }
 ${LOCKS_CSS}
+${LIVE_CSS}
 ${DESK_CSS}
 /* Session Statistics (plugin-ui/src/stats) and the list's new searches */
 .tsp-root .tsp-views { display: flex; gap: 0; border-bottom: 1px solid var(--_border); margin: 0 0 8px; }

@@ -1,6 +1,7 @@
 import type { Row } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { memo } from 'react';
+import { useLiveRowClass } from '../live/rowClass';
 import type { Features, SessionsTableMeta } from './features';
 import { sameSession } from './sameSession';
 import type { SessionsTableInstance } from './useSessionsTable';
@@ -25,9 +26,11 @@ const onControl = (target: EventTarget) =>
 function SessionRow({ row, table, meta }: Props) {
   const open = meta?.onDetails;
   const session = row.original;
+  const live = useLiveRowClass(session);
+  const active = session.status === 'ACTIVE' ? 'tsp-row-active' : '';
   return (
     <tr
-      className={session.status === 'ACTIVE' ? 'tsp-row-active' : undefined}
+      className={[active, live].filter(Boolean).join(' ') || undefined}
       tabIndex={open ? 0 : undefined}
       aria-label={open && meta ? meta.t('details.open', { id: session.id }) : undefined}
       onClick={open ? (event) => !onControl(event.target) && open(session) : undefined}

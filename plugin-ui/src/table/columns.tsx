@@ -1,6 +1,7 @@
 import { createColumnHelper, type HeaderContext } from '@tanstack/react-table';
 import type { Session } from '@tenant-sessions/contracts';
 import { ActionsCell } from '../actions/ActionsCell';
+import { LongRunning } from '../live/LongRunning';
 import { BlockedByCell, BlockingCell, InTransactionTag, TransactionCell } from '../locks/cells';
 import { Dash, ObserverCell, SessionIdCell, SqlCell, StatusBadge } from './cells';
 import type { Features } from './features';
@@ -50,7 +51,12 @@ export const columns = col.columns([
     header: Title,
     sortDescFirst: true,
     meta: { title: 'column.time', numeric: true },
-    cell: ({ getValue, table }) => table.options.meta?.fmt.seconds(getValue()) ?? getValue(),
+    cell: ({ getValue, row, table }) => (
+      <>
+        <LongRunning session={row.original} />
+        {table.options.meta?.fmt.seconds(getValue()) ?? getValue()}
+      </>
+    ),
   }),
   col.accessor('status', {
     header: Title,

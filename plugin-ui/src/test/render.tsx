@@ -8,7 +8,15 @@ import { API } from './sidecar';
 export function renderTab(props: Partial<SessionsParcelProps> = {}) {
   const user = userEvent.setup();
   const view = render(
-    <Root clusterId="prod-1" tenantId="trade" apiUrl={API} getAuthToken={() => 'token-1'} {...props} />,
+    // Live refresh off unless a test asks for it (its own tests do: live/*.test.tsx).
+    <Root
+      clusterId="prod-1"
+      tenantId="trade"
+      apiUrl={API}
+      getAuthToken={() => 'token-1'}
+      refreshIntervalMs={0}
+      {...props}
+    />,
   );
   return { user, ...view };
 }

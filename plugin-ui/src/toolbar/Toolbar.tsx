@@ -15,6 +15,8 @@ type Props = {
   actions?: ReactNode;
   /** Quick filters of other features, before View Active Sessions Only. */
   filters?: ReactNode;
+  /** Beside Refresh: the live refresh control. */
+  live?: ReactNode;
 };
 
 const DIALECTS = { oceanbase: 'OceanBase', mysql: 'MySQL', mariadb: 'MariaDB' } as const;
@@ -29,6 +31,7 @@ export function Toolbar({
   onRefresh,
   actions,
   filters,
+  live,
 }: Props) {
   const t = useT();
   return (
@@ -72,6 +75,7 @@ export function Toolbar({
           {page ? t('toolbar.asOf', { time: fmt.time(page.capturedAt) }) : ''}
         </span>
         {actions}
+        {live}
         <button type="button" className="tsp-btn" onClick={onRefresh} disabled={refreshing}>
           <span aria-hidden="true" className={refreshing ? 'tsp-spin' : undefined}>
             ↻

@@ -1,6 +1,7 @@
 import { deskEn } from './parts/desk.en';
 import { exportEn } from './parts/export.en';
 import { linkEn } from './parts/link.en';
+import { liveEn } from './parts/live.en';
 import { locksEn } from './parts/locks.en';
 import { statsEn } from './parts/stats.en';
 
@@ -202,6 +203,7 @@ export const en = {
   'picker.tenant': 'Tenant',
   'picker.viewOnly': '{name} (view only)',
   ...locksEn,
+  ...liveEn,
   ...deskEn,
   ...statsEn,
   ...exportEn,

@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { deskZhCN } from './parts/desk.zh-CN';
 import { exportZhCN } from './parts/export.zh-CN';
 import { linkZhCN } from './parts/link.zh-CN';
+import { liveZhCN } from './parts/live.zh-CN';
 import { locksZhCN } from './parts/locks.zh-CN';
 import { statsZhCN } from './parts/stats.zh-CN';
 
@@ -196,6 +197,7 @@ export const zhCN: Catalog = {
   'picker.tenant': '租户',
   'picker.viewOnly': '{name}（仅查看）',
   ...locksZhCN,
+  ...liveZhCN,
   ...deskZhCN,
   ...statsZhCN,
   ...exportZhCN,
