@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { killKind, killOutcome } from './kill';
 import { LIMITS } from './limits';
+import { sessionFilters } from './preview';
 import { entityId } from './tenants';
 
 /**
@@ -35,6 +36,8 @@ export const auditRecord = z.object({
   /** The message's stable code and what it names (messages.ts), as in the call's answer. */
   code: z.string().optional(),
   params: z.record(z.string(), z.string()).optional(),
+  /** A close by filter: the filters its preview was asked with (KillInput's `filter`). */
+  filter: sessionFilters.optional(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 

@@ -7,6 +7,7 @@ export * from './kill';
 export * from './limits';
 export * from './listing';
 export * from './messages';
+export * from './preview';
 export * from './rights';
 export * from './sessions';
 export * from './statistics';

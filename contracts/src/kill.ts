@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { sessionFilters } from './preview';
 import { sessionKey } from './sessions';
 import { entityId } from './tenants';
 
@@ -24,6 +25,11 @@ export const killInput = z
           .strict(),
       )
       .optional(),
+    /**
+     * A close by filter: the filters its preview was asked with (sessions.preview), recorded on
+     * every audit record of the call. Only a record: the keys alone decide what is closed.
+     */
+    filter: sessionFilters.strict().optional(),
   })
   .strict();
 export type KillInput = z.input<typeof killInput>;

@@ -48,6 +48,8 @@ export type AppOptions = {
   allowedOrigins?: ReadonlySet<string>;
   /** Close calls per operator per minute (default 30). */
   closeRatePerMinute?: number;
+  /** Sessions named in close calls per operator per minute (default 2,000). */
+  closeSessionsPerMinute?: number;
   /** HOST as configured: requests naming it (with the port they came in on) are served. */
   listenHost?: string;
   /** SESSIONS_ALLOWED_HOSTS: other Host names served (http/hosts.ts). */
@@ -108,7 +110,7 @@ export const createApp = (options: AppOptions): App => {
     own: options.own ?? options.audit.own ?? new OwnConnections(),
   });
   const { audit } = options;
-  const closeRate = createCloseRate(options.closeRatePerMinute ?? 30);
+  const closeRate = createCloseRate(options.closeRatePerMinute ?? 30, options.closeSessionsPerMinute ?? 2000);
   const metrics = createMetrics();
   const snapshots = new SnapshotStore({
     freshMs: options.snapshotFreshMs ?? DEFAULT_FRESH_MS,

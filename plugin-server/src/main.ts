@@ -40,6 +40,7 @@ const start = async () => {
     own,
     allowedOrigins: settings.allowedOrigins,
     closeRatePerMinute: settings.closeRatePerMinute,
+    closeSessionsPerMinute: settings.closeSessionsPerMinute,
     snapshotFreshMs: settings.snapshotFreshMs,
     snapshotMax: settings.snapshotMax,
     watch: settings.watch,

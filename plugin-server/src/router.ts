@@ -2,6 +2,7 @@ import {
   auditListInput,
   killInput,
   listInput,
+  previewInput,
   sqlInput,
   statsInput,
   type Tenant,
@@ -12,6 +13,7 @@ import { listAudit } from './audit/list';
 import { closeSessions } from './sessions/close';
 import { readSql } from './sessions/sql';
 import { pageOf } from './snapshots/page';
+import { previewOf } from './snapshots/preview';
 import { statsOf } from './snapshots/stats';
 import { tenantsFor } from './tenants/catalog';
 import { authedProcedure, router, tenantProcedure } from './trpc/init';
@@ -44,6 +46,9 @@ export const appRouter = router({
     }),
     stats: tenantProcedure('read', statsInput).query(async ({ ctx, input }) =>
       statsOf(await ctx.snapshots.get(ctx.tenant), input),
+    ),
+    preview: tenantProcedure('read', previewInput).query(async ({ ctx, input }) =>
+      previewOf(await ctx.snapshots.get(ctx.tenant), input),
     ),
     sql: tenantProcedure('read', sqlInput).query(({ ctx, input }) => readSql(ctx.tenant, input.sessionKey)),
     kill: tenantProcedure('kill', killInput).mutation(({ ctx, input }) =>

@@ -17,6 +17,7 @@ export class DemoAudit {
     kind: KillKind,
     session: Session | undefined,
     result: KillResult,
+    call?: { callId: string; filter?: AuditRecord['filter'] },
   ): void {
     const id = result.sessionKey.slice(result.sessionKey.lastIndexOf('#') + 1);
     this.#records.push({
@@ -33,6 +34,8 @@ export class DemoAudit {
       kind,
       outcome: result.outcome,
       message: result.message,
+      ...(call?.callId ? { callId: call.callId } : {}),
+      ...(call?.filter ? { filter: call.filter } : {}),
     });
   }
 

@@ -2,6 +2,7 @@ import {
   auditListInput,
   killInput,
   listInput,
+  previewInput,
   type Right,
   type SessionStats,
   sqlInput,
@@ -78,10 +79,22 @@ function procedures(store: DemoStore, request: Request) {
       }),
     ),
     trpc.sessions.kill.mutation(
-      guarded(({ input }) => ({ results: store.kill('session', parsed(killInput, input), closer()) })),
+      guarded(({ input }) => {
+        const callId = crypto.randomUUID();
+        return { callId, results: store.kill('session', parsed(killInput, input), closer(), callId) };
+      }),
     ),
     trpc.sessions.killQuery.mutation(
-      guarded(({ input }) => ({ results: store.kill('query', parsed(killInput, input), closer()) })),
+      guarded(({ input }) => {
+        const callId = crypto.randomUUID();
+        return { callId, results: store.kill('query', parsed(killInput, input), closer(), callId) };
+      }),
+    ),
+    trpc.sessions.preview.query(
+      guarded(({ input }) => {
+        reader();
+        return store.preview(parsed(previewInput, input));
+      }),
     ),
     trpc.audit.list.query(
       guarded(({ input }) => {

@@ -6,12 +6,16 @@ import {
   type KillResult,
   type ListQuery,
   listPage,
+  type PreviewQuery,
+  previewSessions,
   type Right,
   type SessionPage,
+  type SessionPreview,
   type SessionStats,
   type SqlInput,
   type SqlOutput,
   type StatsQuery,
+  sessionFilters,
   statisticsOf,
   type Tenant,
 } from '@tenant-sessions/contracts';
@@ -58,6 +62,17 @@ export class DemoStore {
     };
   }
 
+  /** sessions.preview: the dry run of a close by filter, by the contract's `previewSessions`. */
+  preview(input: PreviewQuery): SessionPreview {
+    const { sessions, capturedAt } = this.#snapshot(input);
+    const { sessions: chosen, ...rest } = previewSessions(sessions, input);
+    return {
+      capturedAt,
+      ...rest,
+      sessions: chosen.map(({ startedAt: _s, sql: _q, killAnswer: _k, ...row }) => row),
+    };
+  }
+
   /** The Session Statistics, by the contract's `statisticsOf`, as the sidecar counts them. */
   stats(input: StatsQuery): SessionStats {
     const { tenant, sessions, capturedAt } = this.#snapshot(input);
@@ -95,13 +110,19 @@ export class DemoStore {
   }
 
   /** Closes for real in memory, each attempt recorded in the demo's audit. */
-  kill(kind: KillKind, input: KillInput, operator = 'demo-operator'): KillResult[] {
+  kill(
+    kind: KillKind,
+    input: KillInput,
+    operator = 'demo-operator',
+    callId = crypto.randomUUID(),
+  ): KillResult[] {
     const tenant = this.#tenant(input);
     const who = { operator, clusterId: tenant.clusterId, tenantId: tenant.tenantId };
+    const call = { callId, ...(input.filter ? { filter: sessionFilters.parse(input.filter) } : {}) };
     return input.sessionKeys.map((sessionKey) => {
       const session = this.#rows(tenant).find((s) => s.key === sessionKey);
       const result = this.#killOne(kind, tenant, input, sessionKey);
-      this.#audit.record(this.clock(), who, kind, session, result);
+      this.#audit.record(this.clock(), who, kind, session, result, call);
       return result;
     });
   }

@@ -14,6 +14,11 @@ import { useLive } from './live/useLive';
 import { BlockersFilter } from './locks/BlockersFilter';
 import { ChainPanel } from './locks/ChainPanel';
 import { LocksContext, locksOf } from './locks/LocksContext';
+import { BulkDialogs } from './selection/BulkDialogs';
+import { SelectionBar } from './selection/SelectionBar';
+import { useBulkClose } from './selection/useBulkClose';
+import { useFollowPage } from './selection/useFollowPage';
+import { useSelection } from './selection/useSelection';
 import { DrillChip } from './stats/DrillChip';
 import { StatsView } from './stats/StatsView';
 import type { TabView } from './stats/ViewTabs';
@@ -79,6 +84,8 @@ export function TenantView({
     [fmt, t, killRefused, ask],
   );
   const [initial] = useState(() => tableStateOf(linked ?? {}));
+  const selection = useSelection();
+  const bulk = useBulkClose(tenant, tenantName);
   const {
     table,
     page,
@@ -92,9 +99,14 @@ export function TenantView({
     state,
     blockers,
     setBlockers,
-  } = useSessionsTable(tenant, meta, initial);
+  } = useSessionsTable(tenant, meta, initial, selection.table);
+  useFollowPage(selection, page.data, input);
   useReportView(linkedViewOf(state), onListView);
-  const live = useLive(input, paused || viewing !== null || close.target !== null, view === 'list');
+  const live = useLive(
+    input,
+    paused || selection.count > 0 || viewing !== null || close.target !== null,
+    view === 'list',
+  );
   const rows = page.data?.rows.length ?? 0;
   const locks = locksOf(page.data?.locks);
 
@@ -141,6 +153,15 @@ export function TenantView({
       )}
       {view === 'list' && <DrillChip drill={drill} onClear={clearDrill} />}
       {view === 'list' && <FilterChips table={table} />}
+      {view === 'list' && (
+        <SelectionBar
+          page={page.data}
+          input={input}
+          selection={selection}
+          bulk={bulk}
+          canKill={killRight.allowed}
+        />
+      )}
       {view === 'list' && chainOf && (
         <ChainPanel
           key={chainOf.key}
@@ -206,6 +227,7 @@ export function TenantView({
           onDismiss={() => setDetailed(null)}
         />
       )}
+      <BulkDialogs bulk={bulk} selection={selection} fmt={fmt} />
       {close.target && (
         <ConfirmClose
           target={close.target}

@@ -4,6 +4,7 @@ import { startThrowawayMariadb, type ThrowawayServer } from '../support/mariadbd
 import { batchAmplification } from './amplification';
 import { auditAtScale } from './audit';
 import { parcelInChromium } from './browser';
+import { closingByFilter } from './bulk';
 import { closingAtScale } from './closing';
 import { type Account, connect, createAccount, globals, provision } from './database';
 import { digestOverhead } from './digests';
@@ -15,6 +16,7 @@ import { listOverhead, rawStatement } from './overhead';
 import { buildPortal, parcelSize } from './parcel';
 import { type Figure, printTable, writeResults } from './report';
 import { listAtScale, memoryGrowth } from './scale';
+import { selectingInChromium } from './selecting';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
 import { memoryWithDigests, statsAtScale } from './statistics';
 import { statsInChromium } from './statsBrowser';
@@ -30,8 +32,8 @@ const figures: Figure[] = [];
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 const later = (cleanup: () => Promise<unknown> | unknown) => cleanups.unshift(cleanup);
 /**
- * BENCH_ONLY=overhead,locks,fanin,closing,audit,ob,browser,amplification,watch,memory,stats,digests,
- * statsbrowser,export runs only those parts (the parcel's size always).
+ * BENCH_ONLY=overhead,locks,fanin,closing,bulk,selecting,audit,ob,browser,amplification,watch,memory,stats,
+ * digests,statsbrowser,export runs only those parts (the parcel's size always).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const wanted = (part: string) => !only || only.includes(part);
@@ -120,6 +122,12 @@ const main = async () => {
     figures.push(...(await closingAtScale(url, admin, victims, tmpfsAudit, observer, 'audit on tmpfs')));
     await tmpfsAudit.stop();
   }
+  if (wanted('bulk')) {
+    log('bench: closing 1,000 sessions by filter (preview + 10 calls, audit on disk) …');
+    const fresh = await sidecar(0);
+    figures.push(...(await closingByFilter(url, admin, victims, fresh)));
+    await fresh.stop();
+  }
   if (wanted('ob')) {
     log('bench: 10,000 fixture sessions, list …');
     figures.push(...(await listAtScale(coalescing, 'ob', 10_000)));
@@ -131,6 +139,10 @@ const main = async () => {
   if (wanted('statsbrowser')) {
     log('bench: Session Statistics of 10,000 fixture sessions in Chromium …');
     figures.push(...(await statsInChromium(coalescing.url, 'ob', 10_000)));
+  }
+  if (wanted('selecting')) {
+    log('bench: selecting 1,000 of 10,000 fixture sessions in Chromium, and the confirmation …');
+    figures.push(...(await selectingInChromium(coalescing.url, 'ob', 10_000)));
   }
   await coalescing.stop();
 

@@ -94,6 +94,7 @@ export const startBenchSidecar = async (
         SESSIONS_AUDIT: path.join(auditFolder, 'audit.jsonl'),
         SESSIONS_SNAPSHOT_FRESH_MS: String(options.freshMs),
         SESSIONS_CLOSE_RATE: '10000',
+        SESSIONS_CLOSE_SESSIONS_RATE: '10000000',
         ...(options.staticDir ? { SESSIONS_STATIC_DIR: options.staticDir } : {}),
         HOST: '127.0.0.1',
         PORT: String(port),

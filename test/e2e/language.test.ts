@@ -31,7 +31,18 @@ const SHOTS = ['entry-1-tenant-overview-zh-CN', 'entry-2-diagnostics-zh-CN'];
 const shotFile = (name: string) =>
   fileURLToPath(new URL(`./artifacts/${name.toLowerCase()}.png`, import.meta.url));
 
-const ZH_COLUMNS = ['会话 ID', 'SQL', '用户', '来源', '数据库名', '命令', '执行时间（s）', '状态', '操作'];
+const ZH_COLUMNS = [
+  '',
+  '会话 ID',
+  'SQL',
+  '用户',
+  '来源',
+  '数据库名',
+  '命令',
+  '执行时间（s）',
+  '状态',
+  '操作',
+];
 
 let admin: Connection;
 let victims: Victims;

@@ -21,8 +21,12 @@ export const texts = (locator: Locator, wanted: string[], timeout = SHOWN_MS) =>
     .poll(async () => (await locator.allInnerTexts()).map((t) => t.trim()), { timeout, interval: 100 })
     .toEqual(wanted);
 
-/** The columns of the tab, in the issue's order, as the English catalog titles them. */
+/**
+ * The columns of the tab, in the issue's order, as the English catalog titles them; the first,
+ * the selection's checkboxes, has a checkbox for its header and no text.
+ */
 export const COLUMNS = [
+  '',
   en['column.id'],
   en['column.sql'],
   en['column.user'],
@@ -86,7 +90,7 @@ export const readRow = async (row: Locator): Promise<Record<string, string>> => 
 
 /** Every session id the table shows. */
 export const shownIds = async (scope: Page | Locator): Promise<string[]> =>
-  (await dataRows(scope).locator('td:first-child').allInnerTexts()).map((t) => t.trim().split(/\s/)[0] ?? '');
+  (await dataRows(scope).locator('td.tsp-col-id').allInnerTexts()).map((t) => t.trim().split(/\s/)[0] ?? '');
 
 /** Opens the column search of `column`, types `text` and applies it. */
 export const searchColumn = async (page: Page, column: 'User' | 'Source' | 'Database Name', text: string) => {

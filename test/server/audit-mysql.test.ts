@@ -36,6 +36,20 @@ describe('the MySQL audit table', () => {
     await sink.close();
   });
 
+  it('keeps the filter of a close by filter, as written, and none for other closes', async () => {
+    const sink = mysqlSink(parseMysqlAuditUrl(auditUrl('filter_audit')));
+    await sink.ready();
+    const filter = { activeOnly: true, user: 'app_rw', group: { by: 'sql' as const, value: 'abc' } };
+    await sink.write(sampleRecord({ operator: 'by-filter', callId: 'call-f', filter }));
+    await sink.write(sampleRecord({ operator: 'by-hand', callId: 'call-h' }));
+    const page = await sink.list({ clusterId: 'prod-1', tenantId: 'trade', pageIndex: 0, pageSize: 5 });
+    expect(page.rows.map((r) => [r.operator, r.filter])).toEqual([
+      ['by-hand', undefined],
+      ['by-filter', filter],
+    ]);
+    await sink.close();
+  });
+
   it("is shared: two sinks (two replicas) on the same table see each other's records", async () => {
     const one = mysqlSink(parseMysqlAuditUrl(auditUrl()));
     const two = mysqlSink(parseMysqlAuditUrl(auditUrl()));

@@ -419,6 +419,54 @@ describe('kills through the fixture (4.3 column set), with real victims', () => 
     }
   });
 
+  it('answers query.still_running when KILL QUERY is answered OK and the same statement goes on running', async () => {
+    // OceanBase 4.2.5+ answers OK to KILL QUERY of a client session id on every observer, even
+    // where nothing ran: here the real server answers OK (the victim is idle) while the fixture
+    // row goes on showing the same statement, its time not reset.
+    const victim = await openVictim(url, carol);
+    const statement = 'SELECT SLEEP(600) /* still running */';
+    await insertObRows(admin, '4.3', [
+      victimRow(victim, '127.0.0.1', { command: 'Query', state: 'ACTIVE', time: 42, info: statement }),
+    ]);
+    const key = `127.0.0.1:2882#${victim.id}`;
+    try {
+      const [result] = await kill(sidecar, 'killQuery', [key]);
+      expect(result).toMatchObject({
+        outcome: 'error',
+        code: 'query.still_running',
+        params: { id: victim.id },
+      });
+      expect(result?.message).toMatch(/still runs the same statement/);
+      expect(await victim.alive()).toBe(true);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await victim.close();
+    }
+  });
+
+  it('answers denied.inner_session for a 1095 its own account could not have been refused for', async () => {
+    // OceanBase refuses an inner session (is_real_inner_session) with 1095 before any privilege is
+    // checked. The fixture row says the session is the sidecar's own user's; the real server
+    // answers 1095 as OceanBase would (the id is another user's connection).
+    const victim = await openVictim(url, carol);
+    await insertObRows(admin, '4.3', [victimRow(victim, '127.0.0.1', { user: limited.user })]);
+    const key = `127.0.0.1:2882#${victim.id}`;
+    try {
+      const [inner] = await kill(sidecar, 'kill', [key], refOf('ob-limited'));
+      expect(inner).toMatchObject({
+        outcome: 'denied',
+        code: 'denied.inner_session',
+        params: { id: victim.id },
+      });
+      expect(inner?.message).toMatch(/inner session of the OceanBase server/);
+      expect(inner?.message).not.toMatch(/grant/);
+      expect(await victim.alive()).toBe(true);
+    } finally {
+      await deleteObRow(admin, '127.0.0.1', victim.id);
+      await victim.close();
+    }
+  });
+
   it('through OBProxy (configured, or detected by proxy_version()), retries an "unknown thread" on the observer directly when directAccess allows', async () => {
     const victim = await victimUnknownTo(admin, url, observer);
     const key = `127.0.0.1:2882#${victim.id}`;

@@ -118,6 +118,7 @@ export type SidecarOptions = {
   verify?: Verifier;
   allowedOrigins?: string[];
   closeRatePerMinute?: number;
+  closeSessionsPerMinute?: number;
   /** Default 0: tests list what they just opened (the coalescing tests choose their own). */
   snapshotFreshMs?: number;
   snapshotMax?: number;
@@ -158,6 +159,7 @@ export const startSidecar = async (
     audit,
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     closeRatePerMinute: options.closeRatePerMinute ?? 10_000,
+    closeSessionsPerMinute: options.closeSessionsPerMinute ?? 1_000_000,
     snapshotFreshMs: options.snapshotFreshMs ?? 0,
     snapshotMax: options.snapshotMax,
     watch: options.watch,

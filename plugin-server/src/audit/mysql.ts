@@ -1,4 +1,9 @@
-import type { AuditPage, AuditQuery, AuditRecord } from '@tenant-sessions/contracts';
+import {
+  type AuditPage,
+  type AuditQuery,
+  type AuditRecord,
+  sessionFilters,
+} from '@tenant-sessions/contracts';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import type { Logger } from 'pino';
 import pino from 'pino';
@@ -74,6 +79,7 @@ const createTable = (table: string) => `CREATE TABLE IF NOT EXISTS \`${table}\` 
   attempt_id CHAR(36) NULL,
   code VARCHAR(64) NULL,
   params TEXT NULL,
+  filter_json TEXT NULL,
   KEY by_tenant (cluster_id, tenant_id, id),
   UNIQUE KEY by_attempt (attempt_id)
 ) DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin`;
@@ -88,14 +94,15 @@ const ADDED_COLUMNS: Array<[string, string]> = [
   ['attempt_id', 'ADD COLUMN attempt_id CHAR(36) NULL, ADD UNIQUE KEY by_attempt (attempt_id)'],
   ['code', 'ADD COLUMN code VARCHAR(64) NULL'],
   ['params', 'ADD COLUMN params TEXT NULL'],
+  ['filter_json', 'ADD COLUMN filter_json TEXT NULL'],
 ];
 
 const COLUMNS = `id, at, operator, cluster_id, tenant_id, session_key, session_id, user_name, source,
-  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, code, params`;
+  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, code, params, filter_json`;
 
 const INSERT_COLUMNS = `(at, operator, cluster_id, tenant_id, session_key, session_id, user_name, source,
-  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, attempt_id, code, params)`;
-const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  database_name, sql_text, sql_truncated, kind, outcome, message, call_id, attempt_id, code, params, filter_json)`;
+const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 const valuesOf = (r: NewAuditRecord, attemptId: string | null | undefined, pending: boolean): unknown[] => [
   new Date(r.time),
@@ -116,6 +123,7 @@ const valuesOf = (r: NewAuditRecord, attemptId: string | null | undefined, pendi
   attemptId ?? null,
   pending ? null : (r.code ?? null),
   pending || !r.params ? null : JSON.stringify(r.params),
+  r.filter ? JSON.stringify(r.filter) : null,
 ];
 
 const paramsOf = (raw: unknown): Record<string, string> | undefined => {
@@ -127,7 +135,18 @@ const paramsOf = (raw: unknown): Record<string, string> | undefined => {
   }
 };
 
+const filterOf = (raw: unknown): AuditRecord['filter'] => {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed = sessionFilters.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 const toRecord = (row: RowDataPacket): AuditRecord => {
+  const filter = filterOf(row.filter_json);
   const record: AuditRecord = {
     id: String(row.id),
     time: new Date(row.at).toISOString(),
@@ -146,6 +165,7 @@ const toRecord = (row: RowDataPacket): AuditRecord => {
     message: row.message,
     ...(row.call_id ? { callId: row.call_id } : {}),
     ...(row.code ? { code: row.code, params: paramsOf(row.params) ?? {} } : {}),
+    ...(filter ? { filter } : {}),
   };
   // An attempt whose outcome was never set: the sidecar stopped between the KILL and its answer.
   return row.outcome === null ? unfinished(record) : record;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KillKind, TenantRef } from '@tenant-sessions/contracts';
+import type { KillKind, RecordedFilter, TenantRef } from '@tenant-sessions/contracts';
 import { parseSessionKey } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import { codeOf } from '../errors/driver';
@@ -54,7 +54,20 @@ const unavailable = (sink: AuditSink, error: unknown, message: string, params: R
  */
 export const closeAudit = (
   sink: AuditSink,
-  { operator, tenant, log, callId }: { operator: string; tenant: TenantRef; log: Logger; callId: string },
+  {
+    operator,
+    tenant,
+    log,
+    callId,
+    filter,
+  }: {
+    operator: string;
+    tenant: TenantRef;
+    log: Logger;
+    callId: string;
+    /** A close by filter's filters: on every record of the call. */
+    filter?: RecordedFilter | undefined;
+  },
 ): CloseAudit => {
   let intended = false;
   const whole = (attempt: KillAttempt, time = new Date().toISOString()): NewAuditRecord => ({
@@ -64,6 +77,7 @@ export const closeAudit = (
     clusterId: tenant.clusterId,
     tenantId: tenant.tenantId,
     ...attempt,
+    ...(filter ? { filter } : {}),
   });
   const logAttempt = (attempt: KillAttempt) =>
     log.info(

@@ -67,17 +67,20 @@ describe('settings from the environment', () => {
       audit: undefined,
       allowedOrigins: new Set(),
       closeRatePerMinute: 30,
+      closeSessionsPerMinute: 2000,
     });
     expect(
       readSettings({
         SESSIONS_AUDIT: 'mysql://a:b@db:3306/meta',
         SESSIONS_ALLOWED_ORIGINS: 'https://console.example, http://127.0.0.1:8080',
         SESSIONS_CLOSE_RATE: '5',
+        SESSIONS_CLOSE_SESSIONS_RATE: '150',
       }),
     ).toMatchObject({
       audit: 'mysql://a:b@db:3306/meta',
       allowedOrigins: new Set(['https://console.example', 'http://127.0.0.1:8080']),
       closeRatePerMinute: 5,
+      closeSessionsPerMinute: 150,
     });
   });
 

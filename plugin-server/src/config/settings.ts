@@ -41,6 +41,8 @@ export type Settings = {
   allowedOrigins: Set<string>;
   /** SESSIONS_CLOSE_RATE: close calls per operator per minute. */
   closeRatePerMinute: number;
+  /** SESSIONS_CLOSE_SESSIONS_RATE: sessions named in close calls per operator per minute. */
+  closeSessionsPerMinute: number;
   /** SESSIONS_SNAPSHOT_FRESH_MS: how long a processlist snapshot answers later lists (0: every list reads). */
   snapshotFreshMs: number;
   /** SESSIONS_SNAPSHOT_MAX: the most sessions a snapshot keeps (more: cut, `truncated`). */
@@ -103,6 +105,7 @@ export const readSettings = (env: NodeJS.ProcessEnv): Settings => {
     audit: env.SESSIONS_AUDIT || undefined,
     allowedOrigins: parseOrigins(env.SESSIONS_ALLOWED_ORIGINS),
     closeRatePerMinute: integer(env, 'SESSIONS_CLOSE_RATE', 30, 1, 100_000),
+    closeSessionsPerMinute: integer(env, 'SESSIONS_CLOSE_SESSIONS_RATE', 2000, 1, 10_000_000),
     snapshotFreshMs: integer(env, 'SESSIONS_SNAPSHOT_FRESH_MS', 1000, 0, 600_000),
     snapshotMax: integer(env, 'SESSIONS_SNAPSHOT_MAX', 100_000, 1, 10_000_000),
     tokenMaxSeconds: integer(env, 'SESSIONS_TOKEN_MAX_TTL', DEFAULT_TOKEN_MAX_SECONDS, 900, 30 * 86_400),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KillInput, KillKind, KillReport } from '@tenant-sessions/contracts';
+import { type KillInput, type KillKind, type KillReport, sessionFilters } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import type { AuditSink } from '../audit/sink';
 import { closeAudit } from '../audit/trail';
@@ -47,13 +47,20 @@ export const closeSessions = async ({
 }: CloseCall): Promise<KillReport> => {
   const { closeRate, audit: sink, metrics, snapshots } = services;
   const callId = randomUUID();
-  const audit = closeAudit(sink, { operator: operator.sub, tenant: input, log, callId });
-  const rate = closeRate.take(operator.sub);
+  const filter = input.filter ? sessionFilters.parse(input.filter) : undefined;
+  const audit = closeAudit(sink, { operator: operator.sub, tenant: input, log, callId, filter });
+  const rate = closeRate.take(operator.sub, Date.now(), input.sessionKeys.length);
   if (!rate.allowed) {
     const refusal = new SidecarError(
       'TOO_MANY_REQUESTS',
-      `At most ${closeRate.perMinute} close calls a minute per operator: retry in ${rate.retryAfterSeconds} s`,
-      { perMinute: String(closeRate.perMinute), retryAfterSeconds: String(rate.retryAfterSeconds) },
+      rate.limit === 'calls'
+        ? `At most ${closeRate.perMinute} close calls a minute per operator: retry in ${rate.retryAfterSeconds} s`
+        : `At most ${closeRate.sessionsPerMinute} sessions a minute per operator in close calls: retry in ${rate.retryAfterSeconds} s`,
+      {
+        limit: rate.limit,
+        perMinute: String(rate.limit === 'calls' ? closeRate.perMinute : closeRate.sessionsPerMinute),
+        retryAfterSeconds: String(rate.retryAfterSeconds),
+      },
       { retryAfterSeconds: rate.retryAfterSeconds },
     );
     await audit.refused(input.sessionKeys, kind, refusal);

@@ -15,6 +15,9 @@ export const observerUser = (user: string): string => {
   return user.replace(/#[^#@]*$/, '');
 };
 
+/** The user name alone, as OceanBase's processlist shows it (no tenant, no cluster). */
+export const obUserName = (user: string): string => observerUser(user).replace(/@[^@]*$/, '');
+
 /** Sends one KILL on a short-lived connection to `target` with the tenant's account; always closes it. */
 export const killOnObserver = async (
   config: TenantConfig,

@@ -1,4 +1,4 @@
-import type { KillKind, KillReport, KillResult } from '@tenant-sessions/contracts';
+import type { KillKind, KillReport, KillResult, Session } from '@tenant-sessions/contracts';
 import { parseSessionKey } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import type { CallRecorder } from '../audit/trail';
@@ -7,6 +7,7 @@ import { finishSessions, type SeenSessions } from '../snapshots/read';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { attemptOf, auditSqlByKey } from './attempt';
 import { claimSessions } from './claim';
+import { stillRunning, stillRunningKeys } from './lookAgain';
 import { outcome } from './outcomes';
 import { planClose, type Step, sameSessionOutcome } from './plan';
 import { answerSeconds, sendPlan } from './send';
@@ -123,16 +124,41 @@ const closeOn = async (
   );
   for (const [i, step] of taken.entries()) if (!step.outcome) intents.set(step, intentIds[i] as string);
   const settle = (step: Step) => record.settle(intents.get(step) as string, attempt(step));
+  // KILL QUERY answered OK is only true once the statement is seen gone: those outcomes wait
+  // for the look again (sessions/lookAgain.ts) before they are recorded.
+  const answeredOk: Step[] = [];
+  const done = (step: Step) => {
+    if (kind === 'query' && step.outcome?.outcome === 'killed' && step.session) {
+      answeredOk.push(step);
+      return Promise.resolve();
+    }
+    return settle(step);
+  };
   const sendWork = plan.work.filter((i) => intents.has(plan.steps[i] as Step));
   let closed: string[] = [];
   let failure: { error: unknown } | undefined;
   try {
     closed = await sendPlan(
       { ...plan, work: sendWork },
-      { handle, connection, dialect, kind, direct, done: settle, deadline: began + timeoutMs },
+      { handle, connection, dialect, kind, direct, done, deadline: began + timeoutMs },
     );
   } catch (error) {
     failure = { error };
+  }
+  if (answeredOk.length > 0) {
+    const running = await stillRunningKeys(
+      connection,
+      dialect,
+      answeredOk.map((step) => step.session as Session),
+      { address: handle.address, timeoutMs },
+    );
+    for (const step of answeredOk) {
+      if (running.has((step.session as Session).key)) step.outcome = stillRunning(step.session as Session);
+      if (failure) continue;
+      await settle(step).catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
   }
   // What was never sent (the audit failed, the server stopped answering, the time ran out) is
   // said so in the answer, and in the audit unless the audit is what failed (those attempts read

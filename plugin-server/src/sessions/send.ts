@@ -2,7 +2,7 @@ import type { KillKind, Session } from '@tenant-sessions/contracts';
 import type { DirectAddress, KillStatement, SessionDialect } from '../dialects';
 import { describeDriverError, errnoOf, isClientTimeout, isFatal } from '../errors/driver';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
-import { retryDirect } from './direct';
+import { obUserName, retryDirect } from './direct';
 import { type Outcome, outcome, outcomeOfError } from './outcomes';
 import type { Plan, Step } from './plan';
 
@@ -73,7 +73,13 @@ export const sendKill = async (
         statement,
         privilege,
       });
-    return outcomeOfError(error, session, privilege, `${handle.config.connection.user} on ${handle.address}`);
+    return outcomeOfError(
+      error,
+      session,
+      privilege,
+      `${handle.config.connection.user} on ${handle.address}`,
+      dialect.name === 'oceanbase' ? obUserName(handle.config.connection.user) : undefined,
+    );
   }
 };
 

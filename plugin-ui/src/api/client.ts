@@ -6,7 +6,9 @@ import type {
   KillKind,
   KillReport,
   ListInput,
+  PreviewInput,
   SessionPage,
+  SessionPreview,
   SessionStats,
   SqlInput,
   SqlOutput,
@@ -31,6 +33,8 @@ export interface SessionsApi {
   list(input: ListInput, signal?: AbortSignal): Promise<SessionPage>;
   sql(input: SqlInput, signal?: AbortSignal): Promise<SqlOutput>;
   kill(kind: KillKind, input: KillInput): Promise<KillReport>;
+  /** The dry run of a close by filter (sessions.preview). */
+  preview(input: PreviewInput, signal?: AbortSignal): Promise<SessionPreview>;
   audit(input: AuditListInput, signal?: AbortSignal): Promise<AuditPage>;
   stats(input: StatsInput, signal?: AbortSignal): Promise<SessionStats>;
   /** A CSV export (plain HTTP beside /trpc, api/exportCsv.ts), in the header language `lang`. */
@@ -113,6 +117,7 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
       });
       return () => subscription.unsubscribe();
     },
+    preview: (input, signal) => client.sessions.preview.query(input, scoped(signal)),
   };
 }
 

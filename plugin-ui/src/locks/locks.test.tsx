@@ -34,7 +34,8 @@ function lockSidecar(locks?: SessionPage['locks']) {
 /** The row of a session by its id cell (the Blocked by cells name other sessions' ids too). */
 async function rowOf(id: string): Promise<HTMLElement> {
   const cells = await screen.findAllByRole('cell', { name: new RegExp(`^${id}`) });
-  const first = cells.find((cell) => cell.previousElementSibling === null);
+  // The id column's cell: after the selection box, which has no text.
+  const first = cells.find((cell) => (cell.previousElementSibling?.textContent ?? '') === '');
   expect(first, id).toBeDefined();
   return first?.closest('tr') as HTMLElement;
 }

@@ -189,4 +189,17 @@ ${DESK_CSS}
 .tsp-root .tsp-group-foot { display: flex; align-items: center; gap: 8px; justify-content: flex-end; padding: 6px 0; }
 .tsp-root .tsp-search-wrong { color: var(--_danger); font-size: 12px; }
 .tsp-root .tsp-chip-group { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+/* Close many at once (selection/): the selection bar, the preview confirmation, the report. */
+.tsp-root .tsp-selection-bar { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; padding: 4px 0 8px; }
+.tsp-root .tsp-selection-bar .tsp-close-matching { margin-left: auto; }
+.tsp-root .tsp-select { margin: 0; cursor: pointer; }
+.tsp-root .tsp-select:disabled { cursor: not-allowed; }
+.tsp-root .tsp-bulk-counts { display: flex; gap: 24px; flex-wrap: wrap; }
+.tsp-root .tsp-bulk-counts h3 { font-size: 12px; margin: 8px 0 4px; color: var(--_muted); }
+.tsp-root .tsp-bulk-counts ul { list-style: none; margin: 0; padding: 0; }
+.tsp-root .tsp-bulk-list { max-height: 320px; overflow: auto; margin: 8px 0; contain: content; }
+.tsp-root .tsp-bulk-sql { font-family: var(--_mono); font-size: 12px; max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.tsp-root .tsp-bulk-type { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
+.tsp-root .tsp-bulk-progress { display: flex; gap: 8px; align-items: center; margin-right: auto; }
+.tsp-root .tsp-audit-call-head { text-align: left; font-weight: normal; background: var(--_subtle); }
 `;

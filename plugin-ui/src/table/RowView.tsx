@@ -13,6 +13,8 @@ type Props = {
   meta: SessionsTableMeta | undefined;
   /** The visible columns' ids in order: a row re-renders when the column menu changes them. */
   columns: string;
+  /** Whether the row is selected (its checkbox): a row re-renders when it changes. */
+  selected?: boolean;
 };
 
 /** Clicks on the row's own controls (View SQL, the close actions) do not open the details. */
@@ -70,5 +72,6 @@ export const RowView = memo(
     before.row.id === after.row.id &&
     before.meta === after.meta &&
     before.columns === after.columns &&
+    before.selected === after.selected &&
     sameSession(before.row.original, after.row.original),
 );

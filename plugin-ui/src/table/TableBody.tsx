@@ -30,7 +30,14 @@ export function TableBody({ table, scroller }: Props) {
     return (
       <tbody>
         {rows.map((row) => (
-          <RowView key={row.id} row={row} table={table} meta={meta} columns={shown} />
+          <RowView
+            key={row.id}
+            row={row}
+            table={table}
+            meta={meta}
+            columns={shown}
+            selected={row.getIsSelected()}
+          />
         ))}
       </tbody>
     );
@@ -59,7 +66,18 @@ function VirtualRows({ rows, table, scroller }: Props & { rows: Row<Features, Se
       {before > 0 && <Spacer height={before} span={span} />}
       {items.map((item) => {
         const row = rows[item.index];
-        return row && <RowView key={row.id} row={row} table={table} meta={meta} columns={shown} />;
+        return (
+          row && (
+            <RowView
+              key={row.id}
+              row={row}
+              table={table}
+              meta={meta}
+              columns={shown}
+              selected={row.getIsSelected()}
+            />
+          )
+        );
       })}
       {after > 0 && <Spacer height={after} span={span} />}
     </tbody>

@@ -7,6 +7,7 @@ import { rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
 
 const HEADERS = [
+  '',
   'Session ID',
   'SQL',
   'SQL ID',
@@ -40,6 +41,7 @@ describe('the sessions table', () => {
     renderTab();
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
     expect(cells.map((c) => c.textContent)).toEqual([
+      '',
       '18446744073709551615',
       `${activeLong.sqlPreview}${say('cell.viewSql')}`,
       `—${say('cell.none')}`,
@@ -63,10 +65,10 @@ describe('the sessions table', () => {
     renderTab();
     const row = await rowOf(sleeping.id);
     const cells = within(row).getAllByRole('cell');
-    expect(cells[0]).toHaveTextContent('3221487617+1 obs');
-    expect(cells[12]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
-    expect(cells[5]).toHaveTextContent('—');
-    expect(cells[13]).toHaveTextContent('—');
+    expect(cells[1]).toHaveTextContent('3221487617+1 obs');
+    expect(cells[13]).toHaveTextContent('10.0.0.6:288210.0.0.7:2882');
+    expect(cells[6]).toHaveTextContent('—');
+    expect(cells[14]).toHaveTextContent('—');
   });
 
   it('offers View SQL on ACTIVE rows only', async () => {
@@ -101,7 +103,7 @@ describe('the sessions table', () => {
     mockSidecar();
     renderTab({ locale: 'de-DE' });
     const cells = within(await rowOf(activeLong.id)).getAllByRole('cell');
-    expect(cells[7]).toHaveTextContent('12,3');
+    expect(cells[8]).toHaveTextContent('12,3');
     expect(screen.getByText(/^Data as of /)).toHaveTextContent(/\d{2}:\d{2}:\d{2}/);
   });
 });

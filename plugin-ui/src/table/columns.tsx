@@ -3,6 +3,7 @@ import type { Session } from '@tenant-sessions/contracts';
 import { ActionsCell } from '../actions/ActionsCell';
 import { LongRunning } from '../live/LongRunning';
 import { BlockedByCell, BlockingCell, InTransactionTag, TransactionCell } from '../locks/cells';
+import { SelectCell, SelectPageHeader } from '../selection/SelectCell';
 import { Dash, ObserverCell, SessionIdCell, SqlCell, StatusBadge } from './cells';
 import type { Features } from './features';
 import { SqlIdCell } from './SqlIdCell';
@@ -26,6 +27,14 @@ const sqlIdColumn = col.accessor((session) => session.sqlId ?? session.sqlDigest
 
 /** The columns of the Tenant Session tab, in the order of the issue. Ids are ListInput sort columns. */
 export const columns = col.columns([
+  col.display({
+    id: 'select',
+    header: ({ table }) => <SelectPageHeader table={table} />,
+    enableSorting: false,
+    enableHiding: false,
+    meta: { title: 'column.select' },
+    cell: ({ row, table }) => <SelectCell row={row} meta={table.options.meta} />,
+  }),
   col.accessor('id', {
     header: Title,
     meta: { title: 'column.id', mono: true, search: 'sessionId' },

@@ -3,6 +3,7 @@ import {
   columnOrderingFeature,
   columnVisibilityFeature,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
@@ -55,6 +56,7 @@ export const features = tableFeatures({
   columnFilteringFeature,
   columnVisibilityFeature,
   columnOrderingFeature,
+  rowSelectionFeature,
   columnMeta: {} as SessionsColumnMeta,
   tableMeta: {} as SessionsTableMeta,
 });

@@ -37,8 +37,12 @@ export const WIDE_FROM = 1240;
 export const LOCK_COLUMNS = ['transactionSeconds', 'blockedBy', 'blocking'] as const;
 export const LOCKS_FROM = 1500;
 
-/** The columns that cannot be hidden or moved (the row's actions stay at the right edge). */
-export const FIXED_COLUMNS = ['actions'] as const;
+/**
+ * The columns that cannot be hidden or moved: the selection boxes stay at the left edge
+ * (`LEADING_COLUMNS`), the row's actions at the right edge.
+ */
+export const FIXED_COLUMNS = ['select', 'actions'] as const;
+export const LEADING_COLUMNS = ['select'] as const;
 
 /**
  * The default visibility at a tab width: all columns when the width is not known (0: not laid

@@ -6,7 +6,7 @@ import {
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ColumnPrefs, NO_PREFS, readPrefs, writePrefs } from './columnPrefs';
-import { defaultVisibility, FIXED_COLUMNS, LOCKS_FROM, WIDE_FROM } from './layout';
+import { defaultVisibility, FIXED_COLUMNS, LEADING_COLUMNS, LOCKS_FROM, WIDE_FROM } from './layout';
 
 type Width = 'unknown' | 'narrow' | 'wide' | 'widest';
 const WIDTHS: Record<Width, number> = { unknown: 0, narrow: 1, wide: WIDE_FROM, widest: LOCKS_FROM };
@@ -22,11 +22,18 @@ export type ColumnLayout = {
 };
 
 const FIXED: readonly string[] = FIXED_COLUMNS;
-/** The fixed columns stay at the end, whatever order is asked for. */
+const LEADING: readonly string[] = LEADING_COLUMNS;
+/** The fixed columns stay at their edge (the leading ones first, the rest last), whatever order is asked for. */
 const withFixedLast = (order: string[], all: readonly string[]) =>
   order.length === 0
     ? []
-    : [...order.filter((id) => !FIXED.includes(id)), ...all.filter((id) => FIXED.includes(id))];
+    : [
+        ...all.filter((id) => LEADING.includes(id)),
+        ...order.filter((id) => !FIXED.includes(id)),
+        // Those the order does not name keep their default place after it, before the trailing ones.
+        ...all.filter((id) => !FIXED.includes(id) && !order.includes(id)),
+        ...all.filter((id) => FIXED.includes(id) && !LEADING.includes(id)),
+      ];
 
 /**
  * Column visibility and order as TanStack Table state: the layout's defaults for the tab's width
@@ -41,7 +48,11 @@ export function useColumnLayout(allIds: readonly string[]) {
     () => ({ ...defaultVisibility(WIDTHS[width]), ...prefs.visibility }),
     [width, prefs.visibility],
   );
-  const columnOrder: ColumnOrderState = prefs.order;
+  // A stored order (of an earlier version, say) keeps the fixed columns at their edges too.
+  const columnOrder = useMemo<ColumnOrderState>(
+    () => withFixedLast(prefs.order, allIds),
+    [prefs.order, allIds],
+  );
 
   const save = useCallback((next: (old: ColumnPrefs) => ColumnPrefs) => {
     setPrefs((old) => {

@@ -2,6 +2,7 @@ import {
   type ColumnFiltersState,
   functionalUpdate,
   type PaginationState,
+  type RowSelectionState,
   type SortingState,
   type Updater,
   useTable,
@@ -23,10 +24,18 @@ const NO_ROWS: Session[] = [];
  * searches, active-only), which becomes the `sessions.list` input. Any change but paging itself
  * goes back to the first page. `initial`: the state to start from (a link's view, url/).
  */
+/** The selection of sessions by key (selection/useSelection.ts): kept across pages and refreshes. */
+export type TableSelection = {
+  rowSelection: RowSelectionState;
+  onRowSelectionChange: (updater: Updater<RowSelectionState>) => void;
+};
+const NO_SELECTION: RowSelectionState = {};
+
 export function useSessionsTable(
   tenant: TenantRef,
   meta: SessionsTableMeta,
   initial: Partial<ListState> = {},
+  selection?: TableSelection,
 ) {
   const [sorting, setSorting] = useState<SortingState>(initial.sorting ?? DEFAULT_SORTING);
   const [pagination, setPagination] = useState<PaginationState>(
@@ -71,9 +80,14 @@ export function useSessionsTable(
       // On servers without SQL IDs the SQL ID column (their statement digest) is hidden unless chosen.
       columnVisibility: blockers ? blockersVisibility(shownColumns) : shownColumns,
       columnOrder,
+      rowSelection: selection?.rowSelection ?? NO_SELECTION,
     },
     onColumnVisibilityChange,
     onColumnOrderChange,
+    // Protected sessions, and every session for an operator without the kill right, cannot be selected.
+    enableRowSelection: (row) => !row.original.protected && meta.killRefused === null,
+    enableRowRangeSelection: false,
+    onRowSelectionChange: selection?.onRowSelectionChange,
     onSortingChange: (updater: Updater<SortingState>) => {
       setSorting((old) => functionalUpdate(updater, old));
       toFirstPage();

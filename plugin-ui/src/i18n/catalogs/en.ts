@@ -1,3 +1,4 @@
+import { bulkEn } from './parts/bulk.en';
 import { deskEn } from './parts/desk.en';
 import { exportEn } from './parts/export.en';
 import { linkEn } from './parts/link.en';
@@ -208,6 +209,7 @@ export const en = {
   ...statsEn,
   ...exportEn,
   ...linkEn,
+  ...bulkEn,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { bulkZhCN } from './parts/bulk.zh-CN';
 import { deskZhCN } from './parts/desk.zh-CN';
 import { exportZhCN } from './parts/export.zh-CN';
 import { linkZhCN } from './parts/link.zh-CN';
@@ -202,4 +203,5 @@ export const zhCN: Catalog = {
   ...statsZhCN,
   ...exportZhCN,
   ...linkZhCN,
+  ...bulkZhCN,
 };
