@@ -16,6 +16,8 @@ export const LIMITS = {
   sqlPreviewChars: 256,
   /** Characters of a closed session's SQL the audit keeps (fits a MySQL TEXT in utf8mb4). */
   auditSqlChars: 16_000,
+  /** Rows of each grouping a `sessions.stats` answer carries (its top rows; the CSV export has all). */
+  statsTopRows: 100,
 } as const;
 
 /** A database session id: an unsigned 64-bit integer written in decimal. */

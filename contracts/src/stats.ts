@@ -3,8 +3,23 @@ import { LIMITS } from './limits';
 import { visibility } from './sessions';
 import { dialect, tenantRef } from './tenants';
 
-/** `sessions.stats` input: the tenant, and whether to count ACTIVE sessions only. */
-export const statsInput = tenantRef.extend({ activeOnly: z.boolean().default(false) }).strict();
+const searchText = z.string().max(LIMITS.maxString, `must be at most ${LIMITS.maxString} characters`);
+
+/**
+ * `sessions.stats` input: the tenant, whether to count ACTIVE sessions only, and per grouping an
+ * optional search: that table's rows are then those whose value (By SQL: or normalised statement)
+ * contains the text, case-insensitively, over every row of the grouping, not only the top ones.
+ */
+export const statsInput = tenantRef
+  .extend({
+    activeOnly: z.boolean().default(false),
+    search: z
+      .object({ user: searchText, source: searchText, database: searchText, sql: searchText })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type StatsInput = z.input<typeof statsInput>;
 export type StatsQuery = z.output<typeof statsInput>;
 
@@ -33,8 +48,21 @@ export const sessionCounts = z.object({
 });
 export type SessionCounts = z.infer<typeof sessionCounts>;
 
-/** `sessions.stats` output. */
+/**
+ * How many rows each grouping has in all (matching its search, when it has one): a table whose
+ * answer carries fewer (at most LIMITS.statsTopRows, the top ones) was cut.
+ */
+export const groupTotals = z.object({
+  byUser: z.number().int(),
+  bySource: z.number().int(),
+  byDatabase: z.number().int(),
+  bySql: z.number().int(),
+});
+export type GroupTotals = z.infer<typeof groupTotals>;
+
+/** `sessions.stats` output: each grouping's top rows, and how many it has. */
 export const sessionStats = sessionCounts.extend({
+  groupTotals,
   capturedAt: z.string(),
   dialect,
   visibility,

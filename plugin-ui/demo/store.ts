@@ -16,7 +16,7 @@ import {
   type SqlOutput,
   type StatsQuery,
   sessionFilters,
-  statisticsOf,
+  statsCountsOf,
   type Tenant,
 } from '@tenant-sessions/contracts';
 import { DemoAudit } from './audit';
@@ -73,11 +73,11 @@ export class DemoStore {
     };
   }
 
-  /** The Session Statistics, by the contract's `statisticsOf`, as the sidecar counts them. */
+  /** The Session Statistics, by the contract's `statsCountsOf`, as the sidecar counts them. */
   stats(input: StatsQuery): SessionStats {
     const { tenant, sessions, capturedAt } = this.#snapshot(input);
     return {
-      ...statisticsOf(sessions, { activeOnly: input.activeOnly }),
+      ...statsCountsOf(sessions, input),
       capturedAt,
       dialect: tenant.dialect ?? 'oceanbase',
       visibility: tenant.visibility ?? 'all',

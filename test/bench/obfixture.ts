@@ -43,7 +43,7 @@ const COLUMNS = [
 ];
 
 /** Fixture row `i` shaped as GV$OB_PROCESSLIST shows a busy tenant: 3 observers, 2/3 through OBProxy, 10 % active. */
-const rowOf = (i: number): unknown[] => {
+export const rowOf = (i: number): unknown[] => {
   const active = i % 10 === 0;
   const proxied = i % 3 !== 0;
   const clientIp = `172.16.${(i >> 8) & 255}.${i & 255}`;

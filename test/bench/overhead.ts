@@ -9,14 +9,16 @@ const LEVELS = [100, 1000, 2000];
 const SAMPLES = 30;
 const WARMUP = 5;
 
-/** The processlist statement the sidecar's dialect sends for this server, as a plain mysql2 query. */
-export const rawStatement = async (admin: Connection) => {
+/** The sidecar's dialect for this server, as the sidecar makes it. */
+export const benchDialect = async (admin: Connection) => {
   const [[row]] = (await admin.query('SELECT VERSION() AS version')) as unknown as [[{ version: string }]];
   const read = async ({ sql, values }: { sql: string; values: string[] }) =>
     (await admin.query({ sql, values }))[0] as never;
-  const dialect = await dialectFor(row.version, undefined, { scope: { kind: 'tenant' }, read });
-  return dialect.listSessions(10_000);
+  return dialectFor(row.version, undefined, { scope: { kind: 'tenant' }, read });
 };
+
+/** The processlist statement the sidecar's dialect sends for this server, as a plain mysql2 query. */
+export const rawStatement = async (admin: Connection) => (await benchDialect(admin)).listSessions(10_000);
 
 /**
  * sessions.list over HTTP (freshness 0: one read per call) against the same processlist query on

@@ -20,6 +20,7 @@ import { selectingInChromium } from './selecting';
 import { type BenchSidecar, startBenchSidecar } from './sidecar';
 import { memoryWithDigests, statsAtScale } from './statistics';
 import { statsInChromium } from './statsBrowser';
+import { statsSplit } from './statsSplit';
 import { liveViews, WATCH_BENCH_ENV } from './watch';
 
 /**
@@ -149,6 +150,8 @@ const main = async () => {
   // Session Statistics from a warm snapshot: a sidecar whose snapshot stays fresh for the run.
   const warm = () => sidecar(600_000);
   if (wanted('stats')) {
+    log('bench: Session Statistics in-process, 10,000 and 50,000 fixture sessions …');
+    figures.push(...statsSplit(10_000), ...statsSplit(50_000));
     log('bench: sessions.stats, 10,000 fixture sessions …');
     const own = await warm();
     figures.push(...(await statsAtScale(own, 'ob', 10_000, 10)));

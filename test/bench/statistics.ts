@@ -27,14 +27,23 @@ export const statsAtScale = async (
   let groups = '';
   for (let i = 0; i < 40; i++) {
     let answer:
-      | { counts: { all: number }; bySource: unknown[]; bySql: unknown[]; byUser: unknown[] }
+      | {
+          counts: { all: number };
+          bySource: unknown[];
+          bySql: unknown[];
+          byUser: unknown[];
+          groupTotals: { byUser: number; bySource: number; bySql: number };
+        }
       | undefined;
+    let bytes = 0;
     const activeOnly = i % 4 === 3;
     const ms = await timed(async () => {
       answer = await sidecar.query('sessions.stats', { ...input, activeOnly });
     });
     (activeOnly ? active : times).push(ms);
-    groups = `${answer?.counts.all} sessions counted; ${answer?.byUser.length} users, ${answer?.bySource.length} sources, ${answer?.bySql.length} statements`;
+    bytes = JSON.stringify(answer).length;
+    const totals = answer?.groupTotals;
+    groups = `${answer?.counts.all} sessions counted; rows answered of all: users ${answer?.byUser.length} of ${totals?.byUser}, sources ${answer?.bySource.length} of ${totals?.bySource}, statements ${answer?.bySql.length} of ${totals?.bySql}; ${Math.round(bytes / 1024)} KB of JSON`;
   }
   const after = await sidecar.metrics();
   const reads =

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { ListInput, SessionGroup, SessionStats } from '@tenant-sessions/contracts';
+import {
+  type ListInput,
+  type SessionGroup,
+  type SessionStats,
+  statementDigest,
+} from '@tenant-sessions/contracts';
 import type { Connection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -161,6 +166,31 @@ describe('sessions.stats against a real MariaDB', () => {
     expect(digest).toMatch(/^[0-9a-f]{16}$/);
     const bySqlId = await list({ sqlId: digest?.toUpperCase() ?? '' });
     expect(bySqlId.rows.filter((r) => r.user === alice.user)).toHaveLength(2);
+  });
+
+  it('digests a long statement over its whole text, read once: the next reads find it by its hash', async () => {
+    // Past the 257 characters of the head: a literal (the same statement) and a column (another).
+    const columns = Array.from({ length: 30 }, (_, i) => `${i} AS long_${TAG}_${i}`).join(', ');
+    const long = (literal: number, tail: string) =>
+      `SELECT ${columns}, ${tail} AS t FROM DUAL WHERE SLEEP(${literal + 30})`;
+    const statements = [long(1, 'DATABASE()'), long(2, 'DATABASE()'), long(3, 'CURRENT_USER()')];
+    expect(statements.every((sql) => sql.length > 300)).toBe(true);
+    const ours = await Promise.all(statements.map(() => openVictim(url, alice, shop.name)));
+    victims.push(...ours);
+    for (const [i, sql] of statements.entries()) running.push(ours[i]?.busy(sql) ?? Promise.resolve());
+    for (const v of ours) await waitUntilRunning(admin, v.id);
+    const digestsOf = async () => {
+      const { rows } = await list({ sql: `long_${TAG}_0` });
+      return ours.map((v) => rows.find((r) => r.id === v.id)?.sqlDigest);
+    };
+    const [x1, x2, y] = await digestsOf();
+    expect(x1).toBe(statementDigest(statements[0] ?? '')?.digest);
+    expect(x2).toBe(x1);
+    expect(y).toBe(statementDigest(statements[2] ?? '')?.digest);
+    expect(y).not.toBe(x1);
+    // The next list reads again (the test sidecar keeps no snapshot): the same digests, by the hash.
+    expect(await digestsOf()).toEqual([x1, x2, y]);
+    for (const v of ours) await admin.query('KILL QUERY ?', [Number(v.id)]);
   });
 
   it('answers INVALID_INPUT for a bad group or by, naming the field', async () => {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionDigest } from '../digest/digest';
+import { LIMITS } from '../limits';
 import { listPage } from '../listing/page';
 import { type GroupBy, listInput, type Session } from '../sessions';
-import { statisticsOf } from './statistics';
+import { SessionStatistics, statisticsOf } from './statistics';
 
 const base: Session = {
   key: 'o#0',
@@ -241,5 +242,67 @@ describe('a statistics row and the group filter agree', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a sessions.stats answer (SessionStatistics)', () => {
+  /** `count` sessions, each its own user and client host, a few of them active. */
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      session(String(i), {
+        user: `user_${i % 250}`,
+        source: `10.1.${i >> 8}.${i & 255}:4000`,
+        ...(i % 7 === 0
+          ? { ...running(`SELECT c${i % 130} FROM t WHERE id = ${i}`), timeSeconds: i % 60 }
+          : {}),
+      }),
+    );
+
+  it('carries the top rows of each grouping, in the full order, and how many each has', () => {
+    const sessions = many(1200);
+    const whole = statisticsOf(sessions, { activeOnly: false });
+    const answer = new SessionStatistics(sessions, { activeOnly: false }).answer();
+    expect(answer.counts).toEqual(whole.counts);
+    expect(answer.longestActiveSeconds).toBe(whole.longestActiveSeconds);
+    for (const field of ['byUser', 'bySource', 'byDatabase', 'bySql'] as const) {
+      expect(answer[field]).toEqual(whole[field].slice(0, LIMITS.statsTopRows));
+      expect(answer.groupTotals[field]).toBe(whole[field].length);
+    }
+    expect(answer.bySource).toHaveLength(LIMITS.statsTopRows);
+    expect(answer.groupTotals.bySource).toBe(1200);
+  });
+
+  it('picks the same first rows as the full sort, ties and all', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitrarySession, { selector: (s) => s.id, minLength: 20, maxLength: 120 }),
+        fc.integer({ min: 1, max: 4 }),
+        (all, n) => {
+          const statistics = new SessionStatistics(all, { activeOnly: false });
+          for (const by of KINDS) expect(statistics.top(by, n).rows).toEqual(statistics.all(by).slice(0, n));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('searches every row of a grouping, not only the top ones: by value, By SQL by sample too', () => {
+    const sessions = many(1200);
+    const statistics = new SessionStatistics(sessions, { activeOnly: false });
+    const last = statistics.all('source').at(-1);
+    const found = statistics.answer({ source: ` ${last?.value?.toUpperCase()} ` });
+    expect(found.bySource).toEqual([last]);
+    expect(found.groupTotals.bySource).toBe(1);
+    // The other groupings are answered whole, unsearched.
+    expect(found.byUser).toEqual(statistics.answer().byUser);
+    const bySample = statistics.answer({ sql: 'select C129 ' });
+    expect(bySample.bySql.map((g) => g.sample)).toEqual(['SELECT c129 FROM t WHERE id = ?']);
+    expect(statistics.answer({ sql: bySample.bySql[0]?.value ?? '' }).bySql).toEqual(bySample.bySql);
+    expect(statistics.answer({ user: 'nobody' })).toMatchObject({ byUser: [], groupTotals: { byUser: 0 } });
+  });
+
+  it('answers the same object again for the same snapshot without a search', () => {
+    const statistics = new SessionStatistics(many(50), { activeOnly: true });
+    expect(statistics.answer()).toBe(statistics.answer({ user: '  ' }));
   });
 });

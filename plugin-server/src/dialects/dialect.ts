@@ -51,6 +51,11 @@ export interface SessionDialect {
    * found only when that one is among them.
    */
   sqlText(key: { observer: string; id: string }, context: RowContext, timeoutMs: number): Statement | null;
+  /**
+   * Optional (where listSessions gives long statements' hashes, not their texts): the whole SQL
+   * texts of these sessions, as WHOLE_SQL_COLUMNS rows, for the digests the hash did not find.
+   */
+  wholeTexts?(ids: string[], timeoutMs: number): Statement;
   /** A row of listSessions / sessionsByIds as a Session, not yet marked protected for own connections. */
   toSession(row: ProcessRow, context: RowContext): Session;
   /**

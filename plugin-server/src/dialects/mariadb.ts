@@ -7,6 +7,7 @@ import {
   PROCESS_PRIVILEGE_SQL,
   PROCESSLIST_COLUMNS,
   processRowToSession,
+  WHOLE_SQL_COLUMNS,
 } from './rows';
 
 /** `SET STATEMENT max_statement_time` takes seconds; the server enforces it (errno 1969). */
@@ -19,9 +20,9 @@ const bounded = (sql: string, timeoutMs: number): string =>
  */
 const SQL_TEXT = 'CONVERT(INFO_BINARY USING utf8mb4)';
 
-const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT)} FROM information_schema.PROCESSLIST`;
+const FROM = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT, false, 'INFO_BINARY')} FROM information_schema.PROCESSLIST`;
 /** Kill's fresh read: the list's columns and the SQL text the audit keeps. */
-const FROM_FOR_KILL = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT)}, ${AUDIT_SQL_COLUMN(SQL_TEXT)} FROM information_schema.PROCESSLIST`;
+const FROM_FOR_KILL = `SELECT ${PROCESSLIST_COLUMNS('TIME_MS / 1000', SQL_TEXT, true)}, ${AUDIT_SQL_COLUMN(SQL_TEXT)} FROM information_schema.PROCESSLIST`;
 
 /** MariaDB 10.6+: information_schema.PROCESSLIST with TIME_MS for fractional time. */
 export const mariadbDialect = (): SessionDialect => ({
@@ -29,6 +30,13 @@ export const mariadbDialect = (): SessionDialect => ({
   listSessions: (timeoutMs) => ({ sql: bounded(FROM, timeoutMs), values: [] }),
   sessionsByIds: (ids, timeoutMs) => ({
     sql: bounded(`${FROM_FOR_KILL} WHERE ID IN (${idList(ids)})`, timeoutMs),
+    values: ids,
+  }),
+  wholeTexts: (ids, timeoutMs) => ({
+    sql: bounded(
+      `SELECT ${WHOLE_SQL_COLUMNS(SQL_TEXT, 'INFO_BINARY')} FROM information_schema.PROCESSLIST WHERE ID IN (${idList(ids)})`,
+      timeoutMs,
+    ),
     values: ids,
   }),
   sqlText: ({ observer, id }, { address }, timeoutMs) =>

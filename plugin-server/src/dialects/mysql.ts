@@ -8,6 +8,7 @@ import {
   PROCESS_PRIVILEGE_SQL,
   PROCESSLIST_COLUMNS,
   processRowToSession,
+  WHOLE_SQL_COLUMNS,
 } from './rows';
 
 /** True from 8.0.22 on, where performance_schema.processlist avoids the global mutex. */
@@ -80,7 +81,11 @@ export const mysqlDialect = (
     name: 'mysql',
     listSessions: (timeoutMs) => ({ sql: select(timeoutMs, PROCESSLIST_COLUMNS('TIME')), values: [] }),
     sessionsByIds: (ids, timeoutMs) => ({
-      sql: `${select(timeoutMs, `${PROCESSLIST_COLUMNS('TIME')}, ${AUDIT_SQL_COLUMN()}`)} WHERE ID IN (${idList(ids)})`,
+      sql: `${select(timeoutMs, `${PROCESSLIST_COLUMNS('TIME', 'INFO', true)}, ${AUDIT_SQL_COLUMN()}`)} WHERE ID IN (${idList(ids)})`,
+      values: ids,
+    }),
+    wholeTexts: (ids, timeoutMs) => ({
+      sql: `${select(timeoutMs, WHOLE_SQL_COLUMNS())} WHERE ID IN (${idList(ids)})`,
       values: ids,
     }),
     sqlText: ({ observer, id }, { address }, timeoutMs) =>

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
+import { statementDigest } from '@tenant-sessions/contracts';
 import { describe, expect, it } from 'vitest';
 import { type DialectOptions, detectDialect, dialectFor } from './index';
 import { hasPerformanceSchemaProcesslist } from './mysql';
 import { systemThreadReason } from './protection';
-import { previewOf, processRowToSession } from './rows';
+import { completeDigests, digestPending, previewOf, processRowToSession } from './rows';
 
 // MySQL and MariaDB factories read nothing from the server.
 const options: DialectOptions = {
@@ -43,6 +45,58 @@ describe("a statement's digest", () => {
 
   it('is null for a session running nothing', () => {
     expect(digestOf({ info_head: null, info_length: null })).toBeNull();
+  });
+});
+
+describe("a long statement's digest, by the hash of its whole text", () => {
+  const columns = `SELECT ${Array.from({ length: 40 }, (_, i) => `hashed_${i}`).join(', ')} FROM orders`;
+  const listed = (id: string, sql: string, hash = createHash('md5').update(sql).digest('hex')) => ({
+    ...row,
+    id,
+    info_head: sql.slice(0, 257),
+    info_length: String(sql.length),
+    info_hash: hash,
+  });
+  const whole = (id: string, sql: string) => ({
+    id,
+    info_length: String(sql.length),
+    info_hash: createHash('md5').update(sql).digest('hex'),
+    info_long: sql,
+  });
+
+  it('is read whole once, then found by its hash; a changed or gone statement, and a failed read, still get one', async () => {
+    const one = `${columns} WHERE id = 1`;
+    const first = listed('1', one);
+    const session = processRowToSession(first, { address: 'a' });
+    expect(session.sqlDigest).toBeNull();
+    expect(digestPending(first)).toBe(true);
+    const asked: string[][] = [];
+    await completeDigests([session], async (ids) => {
+      asked.push(ids);
+      return [whole('1', one)];
+    });
+    expect(asked).toEqual([['1']]);
+    expect(session.sqlDigest).toBe(statementDigest(one)?.digest);
+    // The next read: the hash is known, nothing more to read.
+    expect(digestPending(listed('9', one))).toBe(false);
+    expect(processRowToSession(listed('9', one), { address: 'a' }).sqlDigest).toBe(session.sqlDigest);
+
+    const two = `${columns} WHERE customer = 'x'`;
+    const changed = processRowToSession(listed('2', two), { address: 'a' });
+    const gone = processRowToSession(listed('3', `${columns} WHERE z = 3`), { address: 'a' });
+    await completeDigests([changed, gone], async () => [whole('2', `${columns} WHERE other = 2`)]);
+    expect(changed.sqlDigest).toBe(statementDigest(`${columns} WHERE other = 2`)?.digest);
+    expect(gone.sqlDigest).toBe(statementDigest(gone.sqlPreview ?? '')?.digest);
+    const failed = processRowToSession(listed('4', `${columns} WHERE w = 4`), { address: 'a' });
+    await completeDigests([failed], () => Promise.reject(new Error('lost')));
+    expect(failed.sqlDigest).toBe(statementDigest(failed.sqlPreview ?? '')?.digest);
+    // Past the head in bytes, not in characters: the head is the whole text.
+    const short = `SELECT '${'é'.repeat(200)}' AS wide`;
+    const wide = { ...listed('5', short), info_length: String(short.length) };
+    expect(digestPending(wide)).toBe(false);
+    expect(processRowToSession(wide, { address: 'a' }).sqlDigest).toBe(statementDigest(short)?.digest);
+    // A row that brings its whole text (kill's fresh read) is digested over it at once.
+    expect(digestPending({ ...first, info_long: one })).toBe(false);
   });
 });
 

@@ -10,12 +10,30 @@ export const LONG_SQL_COLUMN = (info = 'INFO'): string =>
   `IF(CHAR_LENGTH(${info}) > ${LIMITS.sqlPreviewChars + 1}, ${info}, NULL) AS info_long`;
 
 /**
+ * In the list's place of LONG_SQL_COLUMN: the MD5 of the text of a row longer than its head, as
+ * `info_hash` (null for the others). A long statement that runs on, or runs again, is read whole
+ * once: its digest is remembered by this hash (`WHOLE_SQL_COLUMNS` reads the texts not yet known,
+ * `completeDigests` digests them). `hashed` is the text as stored (MariaDB's INFO_BINARY): its
+ * byte length and its MD5 need no conversion of the text, which costs the read more than the
+ * hash. A row whose bytes are past the head but whose characters are not has a hash it does not
+ * need: its head is its whole text.
+ */
+export const LONG_SQL_HASH_COLUMN = (hashed = 'INFO'): string =>
+  `IF(LENGTH(${hashed}) > ${LIMITS.sqlPreviewChars + 1}, MD5(${hashed}), NULL) AS info_hash`;
+
+/**
  * The columns MySQL and MariaDB both answer, under these aliases: id, user, host, db, command,
  * time_seconds, state, info_head (at most sqlPreviewChars + 1 characters of the SQL), info_length,
- * info_long (LONG_SQL_COLUMN). `info` is the expression of the SQL text (INFO, or MariaDB's exact
- * INFO_BINARY).
+ * and for a statement longer than its head `info_hash` (LONG_SQL_HASH_COLUMN over `hashed`; the
+ * list's) or, with `whole`, `info_long` (LONG_SQL_COLUMN; kill's fresh read). `info` is the
+ * expression of the SQL text (INFO, or MariaDB's exact INFO_BINARY read as utf8mb4).
  */
-export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string =>
+export const PROCESSLIST_COLUMNS = (
+  timeSeconds: string,
+  info = 'INFO',
+  whole = false,
+  hashed = info,
+): string =>
   [
     'ID AS id',
     'USER AS user',
@@ -26,7 +44,19 @@ export const PROCESSLIST_COLUMNS = (timeSeconds: string, info = 'INFO'): string 
     'STATE AS state',
     `LEFT(${info}, ${LIMITS.sqlPreviewChars + 1}) AS info_head`,
     `CHAR_LENGTH(${info}) AS info_length`,
-    LONG_SQL_COLUMN(info),
+    whole ? LONG_SQL_COLUMN(info) : LONG_SQL_HASH_COLUMN(hashed),
+  ].join(', ');
+
+/**
+ * The whole texts of the sessions whose digest the list's hash did not find: id, info_length,
+ * info_hash (as the list's: the MD5 of `hashed`) and info_long, the whole text.
+ */
+export const WHOLE_SQL_COLUMNS = (info = 'INFO', hashed = info): string =>
+  [
+    'ID AS id',
+    `CHAR_LENGTH(${info}) AS info_length`,
+    `MD5(${hashed}) AS info_hash`,
+    `${info} AS info_long`,
   ].join(', ');
 
 /**
@@ -102,8 +132,69 @@ export const sqlOfRow = (
   const length = row.info_length === null || row.info_length === undefined ? 0 : Number(row.info_length);
   // Fewer UTF-16 units than the text has characters: cut, without counting.
   const sqlTruncated = preview.length < length || codePoints(preview) < length;
-  const sqlDigest = sqlId === null ? sessionDigest(text(row.info_long) ?? head) : null;
+  let sqlDigest: string | null = null;
+  if (sqlId === null) {
+    const whole = text(row.info_long);
+    const hash = whole === null && length > LIMITS.sqlPreviewChars + 1 ? text(row.info_hash) : null;
+    sqlDigest =
+      hash === null ? sessionDigest(whole ?? head) : (wholeDigests.get(hashKey(hash, length)) ?? null);
+  }
   return { sqlPreview: preview, sqlTruncated, sqlDigest };
+};
+
+/**
+ * Digests of whole statements by the MD5 and length of their text: a list row of a long
+ * statement carries its hash, not its text. At most WHOLE_DIGESTS (about 80 bytes each), forgotten
+ * all at once when full. A crafted MD5 collision of the same length could at worst count one
+ * statement under another's digest; the hash protects nothing.
+ */
+const wholeDigests = new Map<string, string | null>();
+const WHOLE_DIGESTS = 8192;
+const hashKey = (hash: string, length: number) => `${hash}:${length}`;
+
+const rememberWhole = (key: string, digest: string | null) => {
+  if (wholeDigests.size >= WHOLE_DIGESTS) wholeDigests.clear();
+  wholeDigests.set(key, digest);
+};
+
+/**
+ * Whether a list row's session is still to be digested: its statement is longer than its head,
+ * the server gave its hash, and no digest is remembered by that hash.
+ */
+export const digestPending = (row: ProcessRow): boolean => {
+  const hash = row.info_hash;
+  const length = Number(row.info_length ?? 0);
+  if (hash === null || hash === undefined || row.info_long != null || length <= LIMITS.sqlPreviewChars + 1)
+    return false;
+  return !wholeDigests.has(hashKey(String(hash), length));
+};
+
+/**
+ * Digests the sessions `digestPending` named, from their whole texts (`WHOLE_SQL_COLUMNS` rows,
+ * read by `wholeTexts`), and remembers each digest by its hash. A statement that changed between
+ * the two reads is digested as it runs at the second; a session gone by then, or a read that
+ * failed, is digested over its preview.
+ */
+export const completeDigests = async (
+  pending: Session[],
+  wholeTexts: (ids: string[]) => Promise<ProcessRow[]>,
+): Promise<void> => {
+  const byId = new Map<string, string | null>();
+  try {
+    for (const row of await wholeTexts([...new Set(pending.map((s) => s.id))])) {
+      const whole = text(row.info_long);
+      const digest = sessionDigest(whole);
+      byId.set(text(row.id) ?? '', digest);
+      const hash = text(row.info_hash);
+      if (hash !== null && whole !== null) rememberWhole(hashKey(hash, Number(row.info_length ?? 0)), digest);
+    }
+  } catch {
+    // The previews' digests below: the list is not failed for its digests.
+  }
+  for (const session of pending) {
+    const digest = byId.get(session.id);
+    session.sqlDigest = digest === undefined ? sessionDigest(session.sqlPreview) : digest;
+  }
 };
 
 const statusOf = (command: string): Session['status'] => {

@@ -6,7 +6,6 @@ import {
   sessionFilter,
   sessionsExportInput,
   sortedFor,
-  statisticsOf,
   statsExportInput,
   type TenantRef,
 } from '@tenant-sessions/contracts';
@@ -15,6 +14,7 @@ import type { z } from 'zod';
 import { authorizedTenant } from '../auth/access';
 import type { Verifier } from '../auth/tokens';
 import { isSidecarError, SidecarError } from '../errors/sidecarError';
+import { statisticsFor } from '../snapshots/stats';
 import type { BoundedSnapshot, SnapshotStore } from '../snapshots/store';
 import type { TenantRegistry } from '../tenants/registry';
 import { sendError, sendSidecarError } from './answers';
@@ -144,14 +144,7 @@ export const exportRoutes = (services: ExportServices): Router => {
     try {
       const { input, lang, tenant } = await authorize(services, req, statsExportInput, 'read');
       const snapshot = await services.snapshots.get(tenant);
-      const counts = statisticsOf(snapshot.sessions, { activeOnly: input.activeOnly });
-      const groups = {
-        user: counts.byUser,
-        source: counts.bySource,
-        database: counts.byDatabase,
-        sql: counts.bySql,
-      };
-      const rows = groups[input.by];
+      const rows = statisticsFor(snapshot, input.activeOnly).all(input.by);
       describe(res, snapshot, rows.length);
       await sendCsv(req, res, {
         sheet: groupSheet(input.by, lang),

@@ -1,5 +1,12 @@
-import type { Dialect, LocksAvailability, Session, Visibility } from '@tenant-sessions/contracts';
+import {
+  type Dialect,
+  type LocksAvailability,
+  type Session,
+  sessionDigest,
+  type Visibility,
+} from '@tenant-sessions/contracts';
 import type { ProcessRow, SessionDialect } from '../dialects';
+import { completeDigests, digestPending } from '../dialects/rows';
 import type { TenantConnection, TenantHandle } from '../tenants/handle';
 import { applyLocks, LOCKS_READ, lockGraphOf, locksFailure } from './locks';
 
@@ -153,13 +160,23 @@ export const readSnapshot = (
     const beside = options.locks === false ? undefined : lockReadBeside(handle, timeoutMs);
     const context = { address: handle.address };
     const read: Session[] = [];
+    // Long statements whose digest the hash did not find: their whole texts are read after. Not
+    // the sidecar's own (this read's text is another by then, so its hash would never be known).
+    const pending: Session[] = [];
+    const { wholeTexts } = dialect;
+    const own = handle.sidecarThreadIds();
     await readEach(dialect.listSessions(timeoutMs), (row) => {
       const session = dialect.toSession(row, context);
       shareStable(session, previous);
       read.push(session);
+      if (wholeTexts && digestPending(row)) {
+        if (own.has(session.id)) session.sqlDigest = sessionDigest(session.sqlPreview);
+        else pending.push(session);
+      }
     });
+    if (wholeTexts && pending.length > 0)
+      await completeDigests(pending, (ids) => connection.read(wholeTexts(ids, timeoutMs)));
     const capturedAt = new Date().toISOString();
-    const own = handle.sidecarThreadIds();
     const sessions = finishSessions(dialect, read, own);
     let locks = NOT_READ;
     if (options.locks !== false) {

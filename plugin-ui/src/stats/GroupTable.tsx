@@ -6,7 +6,8 @@ import { useT } from '../i18n/useT';
 import { Dash } from '../table/cells';
 import type { Drill } from '../table/drill';
 import { ExportButton } from '../toolbar/ExportButton';
-import { DEFAULT_GROUP_SORT, type GroupSort, type GroupSortKey, groupRows } from './groupRows';
+import { DEFAULT_GROUP_SORT, GROUP_FIELDS, type GroupSort, type GroupSortKey, groupRows } from './groupRows';
+import { useSessionStats } from './queries';
 
 /** Rows shown at first, and how many more each "Show more" adds. */
 export const GROUP_ROWS_SHOWN = 10;
@@ -30,7 +31,10 @@ type Props = {
   /** The tenant, for this table's CSV export (every row of the grouping, not only those shown). */
   tenant: TenantRef;
   tenantName: string;
+  /** The grouping's top rows (the sidecar sends at most LIMITS.statsTopRows). */
   rows: SessionGroup[];
+  /** How many rows the grouping has in all: more than `rows` holds when the answer was cut. */
+  total: number;
   fmt: Formatters;
   /** Whether the statistics count ACTIVE sessions only (a Total then lists active ones too). */
   activeOnly: boolean;
@@ -46,14 +50,26 @@ export const shownValue = (by: GroupBy, group: Pick<SessionGroup, 'value' | 'sam
  * (s); sortable by each, searchable over the value, the top rows first. Each count is a button
  * that lists exactly the sessions it counted.
  */
-export function GroupTable({ by, tenant, tenantName, rows, fmt, activeOnly, onDrill }: Props) {
+export function GroupTable({ by, tenant, tenantName, rows, total, fmt, activeOnly, onDrill }: Props) {
   const t = useT();
   const titleId = useId();
   const [sort, setSort] = useState<GroupSort>(DEFAULT_GROUP_SORT);
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(GROUP_ROWS_SHOWN);
   const deferred = useDeferredValue(search);
-  const sorted = useMemo(() => groupRows(rows, deferred, sort), [rows, deferred, sort]);
+  // A cut table searches every row of its grouping at the sidecar; a whole one, here.
+  const cut = total > rows.length;
+  const needle = deferred.trim();
+  const remote = cut && needle !== '';
+  const found = useSessionStats(
+    { clusterId: tenant.clusterId, tenantId: tenant.tenantId, activeOnly, search: { [by]: needle } },
+    remote,
+  ).data;
+  const searched = remote ? found : undefined;
+  const own = searched ? searched[GROUP_FIELDS[by]] : rows;
+  const ownTotal = searched ? searched.groupTotals[GROUP_FIELDS[by]] : total;
+  const sorted = useMemo(() => groupRows(own, deferred, sort), [own, deferred, sort]);
+
   const visible = sorted.slice(0, shown);
   const column = t(VALUE_COLUMN[by]);
 
@@ -167,6 +183,9 @@ export function GroupTable({ by, tenant, tenantName, rows, fmt, activeOnly, onDr
           )}
         </tbody>
       </table>
+      {ownTotal > own.length && (
+        <p className="tsp-dim tsp-group-top">{t('stats.top', { shown: own.length, total: ownTotal })}</p>
+      )}
       {sorted.length > GROUP_ROWS_SHOWN && (
         <div className="tsp-group-foot">
           <span className="tsp-dim">{t('stats.range', { shown: visible.length, total: sorted.length })}</span>

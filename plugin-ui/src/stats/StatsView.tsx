@@ -1,4 +1,4 @@
-import type { GroupBy, SessionStats, TenantRef } from '@tenant-sessions/contracts';
+import type { GroupBy, TenantRef } from '@tenant-sessions/contracts';
 import { problemOf } from '../api/errors';
 import type { Formatters } from '../format';
 import { useT } from '../i18n/useT';
@@ -6,6 +6,7 @@ import { Notice } from '../status/Notice';
 import { StatePanel } from '../status/StatePanel';
 import type { Drill } from '../table/drill';
 import { GroupTable } from './GroupTable';
+import { GROUP_FIELDS } from './groupRows';
 import { useSessionStats } from './queries';
 import { StatCards } from './StatCards';
 
@@ -20,12 +21,7 @@ type Props = {
   onDrill: (drill: Drill | null, activeOnly: boolean) => void;
 };
 
-const GROUPS: Array<{ by: GroupBy; rows: (s: SessionStats) => SessionStats['byUser'] }> = [
-  { by: 'user', rows: (s) => s.byUser },
-  { by: 'source', rows: (s) => s.bySource },
-  { by: 'database', rows: (s) => s.byDatabase },
-  { by: 'sql', rows: (s) => s.bySql },
-];
+const GROUPS: GroupBy[] = ['user', 'source', 'database', 'sql'];
 
 /** Session Statistics: the cards and the four tables over the tenant's snapshot (`sessions.stats`). */
 export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, onDrill }: Props) {
@@ -75,13 +71,14 @@ export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, o
         <>
           <StatCards stats={data} fmt={fmt} onList={(active) => onDrill(null, active)} />
           <div className="tsp-groups">
-            {GROUPS.map(({ by, rows }) => (
+            {GROUPS.map((by) => (
               <GroupTable
                 key={by}
                 by={by}
                 tenant={tenant}
                 tenantName={tenantName}
-                rows={rows(data)}
+                rows={data[GROUP_FIELDS[by]]}
+                total={data.groupTotals?.[GROUP_FIELDS[by]] ?? data[GROUP_FIELDS[by]].length}
                 fmt={fmt}
                 activeOnly={activeOnly}
                 onDrill={onDrill}

@@ -1,4 +1,12 @@
-import type { SessionGroup } from '@tenant-sessions/contracts';
+import { foldCase, type SessionGroup } from '@tenant-sessions/contracts';
+
+/** Where each table's rows, and how many it has in all (`groupTotals`), stand in an answer. */
+export const GROUP_FIELDS = {
+  user: 'byUser',
+  source: 'bySource',
+  database: 'byDatabase',
+  sql: 'bySql',
+} as const;
 
 /** What a statistics table sorts by. */
 export type GroupSortKey = 'value' | 'active' | 'total' | 'maxActiveSeconds';
@@ -6,8 +14,6 @@ export type GroupSort = { key: GroupSortKey; desc: boolean };
 
 /** The sidecar's own order: active desc, then total desc, then value. */
 export const DEFAULT_GROUP_SORT: GroupSort = { key: 'active', desc: true };
-
-const folded = (text: string) => text.toLocaleLowerCase();
 
 /** Nulls (no value, none active) last in either direction. */
 const compare = (a: SessionGroup, b: SessionGroup, key: GroupSortKey): number => {
@@ -26,12 +32,12 @@ const compare = (a: SessionGroup, b: SessionGroup, key: GroupSortKey): number =>
  * order (a stable sort over it), so the top rows stay first.
  */
 export function groupRows(rows: SessionGroup[], search: string, sort: GroupSort): SessionGroup[] {
-  const needle = folded(search.trim());
+  const needle = foldCase(search.trim());
   const kept = needle
     ? rows.filter(
         (row) =>
-          (row.value !== null && folded(row.value).includes(needle)) ||
-          (row.sample != null && folded(row.sample).includes(needle)),
+          (row.value !== null && foldCase(row.value).includes(needle)) ||
+          (row.sample != null && foldCase(row.sample).includes(needle)),
       )
     : rows;
   if (sort.key === DEFAULT_GROUP_SORT.key && sort.desc === DEFAULT_GROUP_SORT.desc) return kept;

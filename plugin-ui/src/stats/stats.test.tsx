@@ -131,6 +131,30 @@ describe('Session Statistics', () => {
     await waitFor(() => expect(bodyRows(sql)).toHaveLength(1));
   });
 
+  it('a table cut to its top rows says so, and its search asks the sidecar over every row', async () => {
+    // 130 more users, one sleeping session each: the By user table has 133 rows, the answer 100.
+    const crowd = Array.from({ length: 130 }, (_, i) =>
+      aSession(String(1000 + i), { user: `svc_${String(i).padStart(3, '0')}`, source: '10.0.1.1:5000' }),
+    );
+    const sidecar = statsSidecar([...SESSIONS, ...crowd]);
+    const { user } = renderTab();
+    await openStats(user);
+    const table = await tableOf('stats.by.user');
+    expect(bodyRows(table)).toHaveLength(10);
+    expect(screen.getByText(say('stats.top', { shown: 100, total: 133 }))).toBeInTheDocument();
+    // svc_129 is past the top 100 (one session, none active, last by name).
+    await user.type(
+      screen.getByRole('searchbox', { name: say('stats.search', { column: say('stats.col.user') }) }),
+      'SVC_129',
+    );
+    await waitFor(() => expect(bodyRows(table).map((r) => r[0])).toEqual(['svc_129']));
+    expect(sidecar.inputs<StatsInput>('sessions.stats').at(-1)).toMatchObject({
+      activeOnly: false,
+      search: { user: 'SVC_129' },
+    });
+    expect(screen.queryByText(/^The top/)).toBeNull();
+  });
+
   it('applies View Active Sessions Only to the statistics and to the list alike', async () => {
     const sidecar = statsSidecar(SESSIONS);
     const { user } = renderTab();

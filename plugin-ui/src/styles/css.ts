@@ -187,6 +187,7 @@ ${DESK_CSS}
 .tsp-root .tsp-group-value .tsp-sql-preview { display: block; overflow: hidden; text-overflow: ellipsis; }
 .tsp-root .tsp-group-id { display: block; font-size: 11px; overflow: hidden; text-overflow: ellipsis; }
 .tsp-root .tsp-group-foot { display: flex; align-items: center; gap: 8px; justify-content: flex-end; padding: 6px 0; }
+.tsp-root .tsp-group-top { margin: 4px 0 0; font-size: 12px; }
 .tsp-root .tsp-search-wrong { color: var(--_danger); font-size: 12px; }
 .tsp-root .tsp-chip-group { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 /* Close many at once (selection/): the selection bar, the preview confirmation, the report. */

@@ -5,7 +5,7 @@ import {
   listPage,
   type Session,
   sessionDigest,
-  statisticsOf,
+  statsCountsOf,
   statsInput,
 } from '@tenant-sessions/contracts';
 import { mockSidecar } from './sidecar';
@@ -57,7 +57,7 @@ export const aSession = (
 
 /**
  * A sidecar over these sessions that lists and counts them by the contract's own rules
- * (`listPage`, `statisticsOf`, as the sidecar does over its snapshot), and closes for real: a
+ * (`listPage`, `statsCountsOf`, as the sidecar does over its snapshot), and closes for real: a
  * closed session is gone from both.
  */
 export function statsSidecar(sessions: Session[], dialect: Dialect = 'mariadb') {
@@ -75,7 +75,7 @@ export function statsSidecar(sessions: Session[], dialect: Dialect = 'mariadb') 
       serverVersion: dialect === 'oceanbase' ? '5.7.25-OceanBase-v4.3.5.0' : '11.4.2-MariaDB',
     }),
     'sessions.stats': (input) => ({
-      ...statisticsOf(rows, { activeOnly: statsInput.parse(input).activeOnly }),
+      ...statsCountsOf(rows, statsInput.parse(input)),
       ...page(),
     }),
     'sessions.kill': (input) => {

@@ -38,6 +38,8 @@ export const statsEn = {
   'stats.more': 'Show {count, number} more',
   'stats.fewer': 'Show fewer',
   'stats.range': '{shown, number} of {total, number}',
+  'stats.top':
+    'The top {shown, number} of {total, number} rows; sorting orders these, a search finds any row, the CSV export has them all.',
   'stats.truncated':
     'This tenant has more sessions than the session service keeps: only the {count, number} kept are counted.',
   'stats.equals': '{column} is',

@@ -36,6 +36,8 @@ export const statsZhCN: Record<keyof typeof statsEn, string> = {
   'stats.more': '再显示 {count, number} 行',
   'stats.fewer': '收起',
   'stats.range': '{shown, number} / {total, number}',
+  'stats.top':
+    '共 {total, number} 行，此处为前 {shown, number} 行；排序仅作用于这些行，搜索可查找任意行，导出 CSV 包含全部行。',
   'stats.truncated': '该租户的会话数超过会话服务的保留上限：仅统计保留的 {count, number} 个会话。',
   'stats.equals': '{column}等于',
   'stats.equalsPlaceholder': '{column}等于…',
