@@ -173,6 +173,7 @@ ${DESK_CSS}
 .tsp-root .tsp-card-note { font-size: 12px; color: var(--_muted); }
 .tsp-root .tsp-blockers { margin: 0 0 16px; max-width: 840px; }
 .tsp-root .tsp-blockers .tsp-group-table th:first-child { width: 24%; }
+.tsp-root .tsp-blockers th.tsp-num { text-align: right; }
 .tsp-root .tsp-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
 .tsp-root .tsp-group { min-width: 0; }
 .tsp-root .tsp-group-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 6px; }
