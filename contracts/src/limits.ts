@@ -18,6 +18,8 @@ export const LIMITS = {
   auditSqlChars: 16_000,
   /** Rows of each grouping a `sessions.stats` answer carries (its top rows; the CSV export has all). */
   statsTopRows: 100,
+  /** Sessions a `sessions.stats` answer names as the top blockers (those most sessions wait on). */
+  statsTopBlockers: 10,
 } as const;
 
 /** A database session id: an unsigned 64-bit integer written in decimal. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { visibility } from './sessions';
+import { locksAvailability, visibility } from './sessions';
 import { dialect, tenantRef } from './tenants';
 
 const searchText = z.string().max(LIMITS.maxString, `must be at most ${LIMITS.maxString} characters`);
@@ -36,11 +36,32 @@ export const sessionGroup = z.object({
 });
 export type SessionGroup = z.infer<typeof sessionGroup>;
 
+/** A session others wait on for a lock: who it is, how many wait on it, its transaction's age. */
+export const topBlocker = z.object({
+  key: z.string(),
+  id: z.string(),
+  user: z.string(),
+  source: z.string(),
+  /** Sessions waiting on it, directly or down the chain (the session's `blocking`). */
+  blocking: z.number().int(),
+  /** Age in seconds of its open transaction; null: none (or unknown). */
+  transactionSeconds: z.number().nullable(),
+});
+export type TopBlocker = z.infer<typeof topBlocker>;
+
 /** What statistics count (docs/api.md, "sessions.stats"); the snapshot's own fields go beside. */
 export const sessionCounts = z.object({
   counts: z.object({ all: z.number().int(), active: z.number().int() }),
   /** Over ACTIVE sessions only; null when none is active. */
   longestActiveSeconds: z.number().nullable(),
+  /**
+   * Lock waits, over every session whatever `activeOnly` (a blocker usually sleeps): how many
+   * sessions wait for a lock (a non-empty `blockedBy`), and the sessions most others wait on, at
+   * most LIMITS.statsTopBlockers, most blocking first. 0 and [] while `locks.available` is false:
+   * then they are no reading.
+   */
+  waiting: z.number().int(),
+  topBlockers: z.array(topBlocker),
   byUser: z.array(sessionGroup),
   bySource: z.array(sessionGroup),
   byDatabase: z.array(sessionGroup),
@@ -68,5 +89,7 @@ export const sessionStats = sessionCounts.extend({
   visibility,
   /** True when the tenant had more sessions than the sidecar keeps: the rest are not counted. */
   truncated: z.boolean(),
+  /** Whether the snapshot's lock waits were read (as the list's `locks`): else `waiting` and `topBlockers` are no reading. */
+  locks: locksAvailability.optional(),
 });
 export type SessionStats = z.infer<typeof sessionStats>;

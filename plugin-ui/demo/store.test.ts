@@ -172,4 +172,21 @@ describe('the demo store answers by the sidecar’s rules (the contract’s list
       Math.max(...list(store, { activeOnly: true, pageSize: 1000 }).rows.map((r) => r.timeSeconds)),
     );
   });
+
+  it("counts the lock chain's waiting sessions and names its blockers, with View Active Sessions Only too", () => {
+    for (const activeOnly of [false, true]) {
+      const stats = store.stats({ ...trade, activeOnly });
+      const rows = list(store, { pageSize: 1000 }).rows;
+      expect(stats.waiting).toBe(rows.filter((r) => r.blockedBy.length > 0).length);
+      expect(stats.waiting).toBe(3);
+      // The sleeping holder first (it blocks 3), then the first waiter (it blocks 1).
+      expect(stats.topBlockers.map((b) => [b.id, b.user, b.blocking, b.transactionSeconds])).toEqual([
+        ['3221495001', 'app_order', 3, 612.4],
+        ['3221495002', 'app_trade', 1, 41.6],
+      ]);
+      expect(stats.topBlockers.map((b) => b.id)).toEqual(
+        list(store, { blockers: true, pageSize: 1000 }).rows.map((r) => r.id),
+      );
+    }
+  });
 });

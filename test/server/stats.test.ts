@@ -5,7 +5,7 @@ import {
   type SessionStats,
   statementDigest,
 } from '@tenant-sessions/contracts';
-import type { Connection } from 'mysql2/promise';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
@@ -15,11 +15,12 @@ import {
   type Database,
   openVictim,
   type Victim,
+  waitFor,
   waitUntilRunning,
 } from '../support/db';
 import { refused, unchecked } from '../support/refusal';
 import { startSidecar, type TestSidecar, tenantOn } from '../support/sidecar';
-import { main, url } from '../support/testServer';
+import { main, refOf, url } from '../support/testServer';
 
 // Real sessions of two accounts in two databases, running one statement with other literals and
 // another statement: the statistics count them, and each count's drill-down lists exactly them.
@@ -27,6 +28,8 @@ let admin: Connection;
 let sidecar: TestSidecar;
 let alice: Account;
 let bob: Account;
+/** Everything a sidecar account needs but PROCESS: its own sessions only, and no lock tables. */
+let blind: Account;
 let shop: Database;
 let logs: Database;
 const victims: Victim[] = [];
@@ -63,7 +66,8 @@ beforeAll(async () => {
   await open(bob);
   running.push(a1.busy(sleeping(1)), a2.busy(sleeping(2)), b1.busy('SELECT SLEEP(30) AS other'));
   for (const v of [a1, a2, b1]) await waitUntilRunning(admin, v.id);
-  sidecar = await startSidecar([tenantOn(url, 'main')]);
+  blind = await createAccount(admin, `s${TAG}n`, ['CONNECTION ADMIN ON *.*']);
+  sidecar = await startSidecar([tenantOn(url, 'main'), tenantOn(url, 'nolocks', { account: blind })]);
 });
 
 afterAll(async () => {
@@ -71,6 +75,7 @@ afterAll(async () => {
   for (const victim of victims) await victim.close();
   await alice?.drop();
   await bob?.drop();
+  await blind?.drop();
   await shop?.drop();
   await logs?.drop();
   await admin?.end();
@@ -210,5 +215,61 @@ describe('sessions.stats against a real MariaDB', () => {
     } finally {
       await fresh.stop();
     }
+  });
+
+  it('counts the sessions waiting on a lock and names the sleeping holder among the top blockers', async () => {
+    // A's open transaction holds a row of a table of its own; B and C wait for it (C behind B).
+    await admin.query(`CREATE TABLE \`${shop.name}\`.rows_${TAG} (id INT PRIMARY KEY, v INT) ENGINE=InnoDB`);
+    await admin.query(`INSERT INTO \`${shop.name}\`.rows_${TAG} VALUES (1, 0)`);
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => openVictim(url, alice, shop.name)));
+    const locked = [a, b, c] as Victim[];
+    try {
+      for (const v of locked) await v.connection.query('SET SESSION innodb_lock_wait_timeout = 60');
+      await a?.connection.query('BEGIN');
+      await a?.connection.query(`UPDATE rows_${TAG} SET v = 1 WHERE id = 1`);
+      const update = (v: number) => `UPDATE rows_${TAG} SET v = ${v} WHERE id = 1`;
+      const waits = [b?.busy(update(2)), c?.busy(update(3))];
+      // Polled every 150 ms: InnoDB refreshes what INNODB_TRX shows only when not read for 100 ms.
+      await waitFor(
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          const [rows] = await admin.query<RowDataPacket[]>(
+            `SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_mysql_thread_id IN (?)`,
+            [[b?.id, c?.id]],
+          );
+          return Number(rows[0]?.n) === 2;
+        },
+        'B and C to wait for the lock',
+        10_000,
+      );
+      for (const activeOnly of [false, true]) {
+        const counted = await stats(activeOnly);
+        expect(counted.locks).toEqual({ available: true, reason: null });
+        // Other files share the server: their waits may count too, ours do.
+        expect(counted.waiting).toBeGreaterThanOrEqual(2);
+        const holder = counted.topBlockers.find((x) => x.id === a?.id);
+        expect(holder, JSON.stringify(counted.topBlockers)).toMatchObject({ user: alice.user, blocking: 2 });
+        expect(holder?.transactionSeconds).not.toBeNull();
+        expect(counted.topBlockers.length).toBeLessThanOrEqual(10);
+        const order = counted.topBlockers.map((x) => x.blocking);
+        expect(order).toEqual([...order].sort((x, y) => y - x));
+      }
+      // The holder sleeps: View Active Sessions Only lists it not, and it is a top blocker all the same.
+      const activeRows = (await list({ activeOnly: true, user: alice.user })).rows;
+      expect(activeRows.map((r) => r.id)).not.toContain(a?.id);
+      expect(activeRows.map((r) => r.id)).toEqual(expect.arrayContaining([b?.id, c?.id]));
+      await Promise.all(locked.map((v) => v.close()));
+      await Promise.all(waits);
+    } finally {
+      for (const v of locked) await v.close();
+    }
+  });
+
+  it('says the lock waits are not available, not 0, where the account may not read the locks', async () => {
+    const counted = await sidecar.api.sessions.stats.query({ ...refOf('nolocks') });
+    expect(counted.locks?.available).toBe(false);
+    expect(counted.locks?.reason).toMatch(/PROCESS/);
+    expect(counted.waiting).toBe(0);
+    expect(counted.topBlockers).toEqual([]);
   });
 });

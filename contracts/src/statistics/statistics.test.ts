@@ -99,6 +99,8 @@ describe('statisticsOf', () => {
     expect(statisticsOf([], { activeOnly: false })).toEqual({
       counts: { all: 0, active: 0 },
       longestActiveSeconds: null,
+      waiting: 0,
+      topBlockers: [],
       byUser: [],
       bySource: [],
       byDatabase: [],
@@ -304,5 +306,101 @@ describe('a sessions.stats answer (SessionStatistics)', () => {
   it('answers the same object again for the same snapshot without a search', () => {
     const statistics = new SessionStatistics(many(50), { activeOnly: true });
     expect(statistics.answer()).toBe(statistics.answer({ user: '  ' }));
+  });
+});
+
+describe('lock waits in the statistics', () => {
+  /**
+   * A sleeping holder 1 that two wait on (2, 3), 3 waited on by 4 (so 1 blocks 3 down the chain),
+   * a sleeping holder 5 with one waiter 6, and 7 unrelated.
+   */
+  const chain = [
+    session('1', { transactionSeconds: 600.4, blocking: 3 }),
+    session('2', { ...running('UPDATE t SET a = 1'), blockedBy: ['o#1'], transactionSeconds: 40 }),
+    session('3', {
+      ...running('UPDATE t SET a = 2'),
+      blockedBy: ['o#1'],
+      blocking: 1,
+      transactionSeconds: 30,
+    }),
+    session('4', { ...running('UPDATE t SET a = 3'), blockedBy: ['o#3', 'o#1'], transactionSeconds: 10 }),
+    session('5', { user: 'etl', source: '10.0.0.2:6000', transactionSeconds: null, blocking: 1 }),
+    session('6', { ...running('DELETE FROM u'), blockedBy: ['o#5'] }),
+    session('7', {}),
+  ];
+  const blocker = (s: Session) => ({
+    key: s.key,
+    id: s.id,
+    user: s.user,
+    source: s.source,
+    blocking: s.blocking,
+    transactionSeconds: s.transactionSeconds,
+  });
+  const [one, , three, , five] = chain as [Session, Session, Session, Session, Session];
+
+  it('counts the waiting sessions and names the blockers, most blocking first', () => {
+    const answer = new SessionStatistics(chain, { activeOnly: false }).answer();
+    expect(answer.waiting).toBe(4);
+    // 3 and 5 block one each: the one with a transaction first, none last.
+    expect(answer.topBlockers).toEqual([blocker(one), blocker(three), blocker(five)]);
+    expect(statisticsOf(chain, { activeOnly: false })).toMatchObject({
+      waiting: 4,
+      topBlockers: answer.topBlockers,
+    });
+  });
+
+  it('counts lock waits over every session with activeOnly too: the sleeping holders stay', () => {
+    const all = new SessionStatistics(chain, { activeOnly: false });
+    const active = new SessionStatistics(chain, { activeOnly: true });
+    expect(active.answer().counts).toEqual({ all: 7, active: 4 });
+    expect(active.answer().byUser.reduce((n, g) => n + g.total, 0)).toBe(4);
+    expect(active.waiting).toBe(all.waiting);
+    expect(active.answer().topBlockers).toEqual(all.answer().topBlockers);
+    // A search of a grouping leaves the lock waits as they are.
+    expect(all.answer({ user: 'etl' })).toMatchObject({ waiting: 4, topBlockers: all.topBlockers });
+  });
+
+  it('answers no waits and no blockers without any (or without a lock reading, where all are 0 / [])', () => {
+    const answer = new SessionStatistics(sessions, { activeOnly: false }).answer();
+    expect(answer.waiting).toBe(0);
+    expect(answer.topBlockers).toEqual([]);
+  });
+
+  it('names at most LIMITS.statsTopBlockers, the same as the full sort would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            blocking: fc.integer({ min: 0, max: 5 }),
+            transactionSeconds: fc.option(fc.integer({ min: 0, max: 50 })),
+            waiting: fc.boolean(),
+          }),
+          { maxLength: 120 },
+        ),
+        (drawn) => {
+          const all = drawn.map((d, i) =>
+            session(String(i), {
+              blocking: d.blocking,
+              transactionSeconds: d.transactionSeconds,
+              blockedBy: d.waiting ? ['o#x'] : [],
+            }),
+          );
+          const { waiting, topBlockers } = new SessionStatistics(all, { activeOnly: false });
+          expect(waiting).toBe(drawn.filter((d) => d.waiting).length);
+          const sorted = all
+            .filter((s) => s.blocking > 0)
+            .sort(
+              (a, b) =>
+                b.blocking - a.blocking ||
+                (b.transactionSeconds ?? -1) - (a.transactionSeconds ?? -1) ||
+                (a.key < b.key ? -1 : 1),
+            )
+            .slice(0, LIMITS.statsTopBlockers)
+            .map(blocker);
+          expect(topBlockers).toEqual(sorted);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,7 +5,7 @@ import { groupValueOf } from '../listing/groups';
 import { compareText } from '../listing/sort';
 import { containsFolded, foldCase } from '../listing/text';
 import type { GroupBy, Session } from '../sessions';
-import type { GroupTotals, SessionCounts, SessionGroup, StatsQuery } from '../stats';
+import type { GroupTotals, SessionCounts, SessionGroup, StatsQuery, TopBlocker } from '../stats';
 
 type Tally = {
   value: string | null;
@@ -39,21 +39,33 @@ const byWeight = (a: Tally, b: Tally): number =>
   (a.value === null ? (b.value === null ? 0 : 1) : b.value === null ? -1 : compareText(a.value, b.value)) ||
   (a.value === null || b.value === null ? 0 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
+/** The top blockers first: most sessions waiting, then the oldest transaction (none last), then by key. */
+const byBlocking = (a: Session, b: Session): number =>
+  b.blocking - a.blocking ||
+  (a.transactionSeconds === null
+    ? b.transactionSeconds === null
+      ? 0
+      : 1
+    : b.transactionSeconds === null
+      ? -1
+      : b.transactionSeconds - a.transactionSeconds) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
- * The first `n` of `rows` in byWeight's order, without sorting them all: one comparison with the
- * last kept row rejects most, and a kept row is inserted where it belongs. The order is total
- * (values are distinct), so the rows are exactly the first `n` of the full sort.
+ * The first `n` of `rows` in `order`, without sorting them all: one comparison with the last kept
+ * row rejects most, and a kept row is inserted where it belongs. Both orders are total (values,
+ * and keys, are distinct), so the rows are exactly the first `n` of the full sort.
  */
-const firstOf = (rows: Tally[], n: number): Tally[] => {
-  if (rows.length <= n * 4) return [...rows].sort(byWeight).slice(0, n);
-  const kept: Tally[] = [];
+const firstOf = <T>(rows: T[], n: number, order: (a: T, b: T) => number): T[] => {
+  if (rows.length <= n * 4) return [...rows].sort(order).slice(0, n);
+  const kept: T[] = [];
   for (const row of rows) {
-    if (kept.length === n && byWeight(row, kept[n - 1] as Tally) >= 0) continue;
+    if (kept.length === n && order(row, kept[n - 1] as T) >= 0) continue;
     let low = 0;
     let high = kept.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (byWeight(kept[middle] as Tally, row) <= 0) low = middle + 1;
+      if (order(kept[middle] as T, row) <= 0) low = middle + 1;
       else high = middle;
     }
     kept.splice(low, 0, row);
@@ -98,11 +110,17 @@ const FIELDS = { user: 'byUser', source: 'bySource', database: 'byDatabase', sql
  * database and by statement, over ACTIVE sessions only with `activeOnly`. A session counts in the
  * row whose value `groupValueOf` gives it: the `group` filter of a list keeps exactly those
  * sessions. By SQL rows carry a sample: the normalised text of the first of their statements (as
- * the snapshot holds it), made only for the rows an answer shows (or a search reads).
+ * the snapshot holds it), made only for the rows an answer shows (or a search reads). Lock waits
+ * (`waiting`, `topBlockers`) are over every session, `activeOnly` or not: a blocker is usually a
+ * sleeping session that has not committed, and "active only" would hide the very one to close.
  */
 export class SessionStatistics {
   readonly counts: { all: number; active: number };
   readonly longestActiveSeconds: number | null;
+  /** Sessions waiting for a lock (a non-empty `blockedBy`). */
+  readonly waiting: number;
+  /** The sessions most others wait on, at most LIMITS.statsTopBlockers, most blocking first. */
+  readonly topBlockers: TopBlocker[];
   readonly #rows: Record<GroupBy, Tally[]>;
   readonly #sorted: Partial<Record<GroupBy, SessionGroup[]>> = {};
   #top: (SessionCounts & { groupTotals: GroupTotals }) | undefined;
@@ -114,7 +132,11 @@ export class SessionStatistics {
     const statements = new Map<string | null, Tally>();
     let active = 0;
     let longest: number | null = null;
+    let waiting = 0;
+    const blockers: Session[] = [];
     for (const s of sessions) {
+      if (s.blockedBy.length > 0) waiting++;
+      if (s.blocking > 0) blockers.push(s);
       if (s.status === 'ACTIVE') {
         active++;
         if (longest === null || s.timeSeconds > longest) longest = s.timeSeconds;
@@ -126,6 +148,8 @@ export class SessionStatistics {
     }
     this.counts = { all: sessions.length, active };
     this.longestActiveSeconds = longest;
+    this.waiting = waiting;
+    this.topBlockers = firstOf(blockers, LIMITS.statsTopBlockers, byBlocking).map(blockerOf);
     this.#rows = {
       user: [...users.values()],
       source: [...sources.values()],
@@ -157,7 +181,7 @@ export class SessionStatistics {
           containsFolded(tally.value, needle) ||
           (by === 'sql' && tally.value !== null && containsFolded(sampleOf(tally), needle)),
       );
-    return { rows: firstOf(rows, n).map((tally) => groupOf(by, tally)), total: rows.length };
+    return { rows: firstOf(rows, n, byWeight).map((tally) => groupOf(by, tally)), total: rows.length };
   }
 
   /** A `sessions.stats` answer's counts: each grouping's top rows (its search applied), and their totals. */
@@ -167,6 +191,8 @@ export class SessionStatistics {
     const answer = {
       counts: this.counts,
       longestActiveSeconds: this.longestActiveSeconds,
+      waiting: this.waiting,
+      topBlockers: this.topBlockers,
       groupTotals: { byUser: 0, bySource: 0, byDatabase: 0, bySql: 0 },
     } as SessionCounts & { groupTotals: GroupTotals };
     for (const by of KINDS) {
@@ -178,6 +204,15 @@ export class SessionStatistics {
     return answer;
   }
 }
+
+const blockerOf = ({ key, id, user, source, blocking, transactionSeconds }: Session): TopBlocker => ({
+  key,
+  id,
+  user,
+  source,
+  blocking,
+  transactionSeconds,
+});
 
 const groupOf = (by: GroupBy, tally: Tally): SessionGroup => {
   const { value, total, active, maxActiveSeconds } = tally;
@@ -195,6 +230,8 @@ export const statisticsOf = (
   return {
     counts: statistics.counts,
     longestActiveSeconds: statistics.longestActiveSeconds,
+    waiting: statistics.waiting,
+    topBlockers: statistics.topBlockers,
     byUser: statistics.all('user'),
     bySource: statistics.all('source'),
     byDatabase: statistics.all('database'),

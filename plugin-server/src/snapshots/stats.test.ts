@@ -1,6 +1,7 @@
-import { LIMITS, statisticsOf, statsInput } from '@tenant-sessions/contracts';
+import { LIMITS, listInput, type Session, statisticsOf, statsInput } from '@tenant-sessions/contracts';
 import { describe, expect, it } from 'vitest';
 import { processRowToSession } from '../dialects/rows';
+import { pageOf } from './page';
 import { statisticsFor, statsOf } from './stats';
 import type { BoundedSnapshot } from './store';
 
@@ -56,5 +57,32 @@ describe('statsOf: the statistics of a snapshot', () => {
     expect(statsOf(snapshot, query({ search: { source: '10.0.0.149' } })).bySource).toEqual([
       { value: '10.0.0.149', total: 1, active: 0, maxActiveSeconds: null },
     ]);
+  });
+
+  it("answers the lock waits and the snapshot's locks as the list has them, once per snapshot", () => {
+    const snapshot = snapshotOf();
+    // A sleeping holder (the second session) and an active waiter (the first): activeOnly keeps the holder here.
+    const [waiter, holder] = snapshot.sessions as [Session, Session];
+    expect([waiter.status, holder.status]).toEqual(['ACTIVE', 'SLEEP']);
+    holder.blocking = 1;
+    holder.transactionSeconds = 12;
+    waiter.blockedBy = [holder.key];
+    const read = { ...snapshot, locks: { available: true, reason: null } };
+    const answer = statsOf(read, query({ activeOnly: true }));
+    expect(answer.waiting).toBe(1);
+    expect(answer.topBlockers).toEqual([
+      {
+        key: holder.key,
+        id: holder.id,
+        user: holder.user,
+        source: holder.source,
+        blocking: 1,
+        transactionSeconds: 12,
+      },
+    ]);
+    expect(answer.locks).toEqual(pageOf(read, listInput.parse({ clusterId: 'c', tenantId: 't' })).locks);
+    const off = { available: false, reason: 'no PROCESS privilege' };
+    expect(statsOf({ ...snapshot, locks: off }, query()).locks).toEqual(off);
+    expect(statsOf(snapshot, query())).not.toHaveProperty('locks');
   });
 });

@@ -35,8 +35,9 @@ export const statisticsFor = (
 
 /**
  * sessions.stats: the counts and each grouping's top rows (the same rule as the list's `group`
- * filter, so a count and its drill-down agree) over one snapshot, with the snapshot's own fields
- * beside them. No read of its own: the list's snapshot serves both.
+ * filter, so a count and its drill-down agree) and the lock waits over one snapshot, with the
+ * snapshot's own fields beside them (its `locks` as the list has it). No read of its own: the
+ * list's snapshot serves both.
  */
 export const statsOf = (snapshot: BoundedSnapshot, query: StatsQuery): SessionStats => ({
   ...statisticsFor(snapshot, query.activeOnly).answer(query.search),
@@ -44,4 +45,5 @@ export const statsOf = (snapshot: BoundedSnapshot, query: StatsQuery): SessionSt
   dialect: snapshot.dialect,
   visibility: snapshot.visibility,
   truncated: snapshot.truncated,
+  ...(snapshot.locks ? { locks: snapshot.locks } : {}),
 });

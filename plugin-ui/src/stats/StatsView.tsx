@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { Notice } from '../status/Notice';
 import { StatePanel } from '../status/StatePanel';
 import type { Drill } from '../table/drill';
+import { BlockersTable } from './BlockersTable';
 import { GroupTable } from './GroupTable';
 import { GROUP_FIELDS } from './groupRows';
 import { useSessionStats } from './queries';
@@ -23,7 +24,10 @@ type Props = {
 
 const GROUPS: GroupBy[] = ['user', 'source', 'database', 'sql'];
 
-/** Session Statistics: the cards and the four tables over the tenant's snapshot (`sessions.stats`). */
+/**
+ * Session Statistics: the cards, the top blockers and the four tables over the tenant's snapshot
+ * (`sessions.stats`).
+ */
 export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, onDrill }: Props) {
   const t = useT();
   const stats = useSessionStats({ ...tenant, activeOnly });
@@ -70,6 +74,7 @@ export function StatsView({ tenant, tenantName, fmt, activeOnly, onActiveOnly, o
       ) : (
         <>
           <StatCards stats={data} fmt={fmt} onList={(active) => onDrill(null, active)} />
+          <BlockersTable stats={data} fmt={fmt} activeOnly={activeOnly} />
           <div className="tsp-groups">
             {GROUPS.map((by) => (
               <GroupTable

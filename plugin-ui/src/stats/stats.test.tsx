@@ -293,4 +293,118 @@ describe('Session Statistics', () => {
       expect(sidecar.inputs<StatsInput>('sessions.stats').at(-1)).toMatchObject({ tenantId: 'pay' }),
     );
   });
+
+  describe('lock waits', () => {
+    /** A sleeping holder 41 two wait on (42, and 43 behind 42), a holder 51 one waits on (52). */
+    const LOCKED = [
+      ...SESSIONS,
+      aSession('41', { user: 'app_order', source: '10.0.0.7:4200', transactionSeconds: 612.4, blocking: 2 }),
+      aSession('42', {
+        user: 'app_trade',
+        source: '10.0.0.8:4201',
+        sql: 'UPDATE orders SET s = 1 WHERE id = 7',
+        blockedBy: ['127.0.0.1:3306#41'],
+        transactionSeconds: 41.6,
+        blocking: 1,
+      }),
+      aSession('43', {
+        user: 'app_trade',
+        source: '10.0.0.8:4202',
+        sql: 'UPDATE orders SET s = 2 WHERE id = 7',
+        blockedBy: ['127.0.0.1:3306#42'],
+        transactionSeconds: 12.5,
+      }),
+      aSession('51', { user: 'batch', source: '10.0.0.9:4300', blocking: 1 }),
+      aSession('52', {
+        user: 'batch',
+        source: '10.0.0.9:4301',
+        sql: 'DELETE FROM q',
+        blockedBy: ['127.0.0.1:3306#51'],
+      }),
+    ];
+    const blockersTable = () => screen.findByRole('table', { name: say('stats.blockers') });
+    const READ = { available: true, reason: null };
+
+    it('shows the sessions waiting on locks and the top blockers, most blocking first', async () => {
+      statsSidecar(LOCKED, 'mariadb', { locks: READ });
+      const { user } = renderTab();
+      await openStats(user);
+      const cards = screen.getByRole('list', { name: say('stats.cards') });
+      expect(within(cards).getByText(say('stats.waiting'))).toBeInTheDocument();
+      expect(screen.getByTestId('stats-waiting')).toHaveTextContent(/^3$/);
+      const table = await blockersTable();
+      expect(screen.getByRole('heading', { name: say('stats.blockers') })).toBeInTheDocument();
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map((h) => h.textContent),
+      ).toEqual([
+        say('column.id'),
+        say('column.user'),
+        say('column.source'),
+        say('stats.col.blocking'),
+        say('stats.col.transaction'),
+      ]);
+      expect(bodyRows(table)).toEqual([
+        ['41', 'app_order', '10.0.0.7:4200', '2', '612.4'],
+        ['42', 'app_trade', '10.0.0.8:4201', '1', '41.6'],
+        ['51', 'batch', '10.0.0.9:4300', '1', `—${say('cell.none')}`],
+      ]);
+      expect(screen.queryByText(say('stats.blockersAll'))).toBeNull();
+    });
+
+    it('keeps the sleeping blockers with View Active Sessions Only, and says why', async () => {
+      statsSidecar(LOCKED, 'mariadb', { locks: READ });
+      const { user } = renderTab();
+      await openStats(user);
+      await user.click(screen.getByRole('checkbox', { name: say('toolbar.activeOnly') }));
+      expect(await screen.findByText(say('stats.blockersAll'))).toBeInTheDocument();
+      // The groupings count the active ones only (app_order: 11 and 12, not the sleeping 13 and 41).
+      await waitFor(async () =>
+        expect(bodyRows(await tableOf('stats.by.user')).find((r) => r[0] === 'app_order')).toEqual([
+          'app_order',
+          '2',
+          '2',
+          '50.0',
+        ]),
+      );
+      expect(bodyRows(await blockersTable()).map((r) => r[0])).toEqual(['41', '42', '51']);
+      expect(screen.getByTestId('stats-waiting')).toHaveTextContent(/^3$/);
+    });
+
+    it('says there is no blocker when none blocks', async () => {
+      statsSidecar(SESSIONS, 'mariadb', { locks: READ });
+      const { user } = renderTab();
+      await openStats(user);
+      expect(screen.getByTestId('stats-waiting')).toHaveTextContent(/^0$/);
+      expect(within(await blockersTable()).getByRole('status')).toHaveTextContent(say('stats.noBlockers'));
+    });
+
+    it('says "not available" and why when the locks could not be read, never 0', async () => {
+      const reason = 'the account may not read the lock tables';
+      statsSidecar(LOCKED, 'mariadb', { locks: { available: false, reason } });
+      const { user } = renderTab();
+      await openStats(user);
+      const waiting = screen.getByTestId('stats-waiting');
+      expect(waiting).toHaveTextContent(say('stats.locksOff'));
+      expect(waiting).not.toHaveTextContent(/\d/);
+      const why = say('stats.locksOffWhy', { reason });
+      const cards = screen.getByRole('list', { name: say('stats.cards') });
+      expect(within(cards).getByText(why)).toBeInTheDocument();
+      // No rows from a lock reading there is none of: the reason instead.
+      const table = await blockersTable();
+      expect(within(table).getByRole('status')).toHaveTextContent(why);
+      expect(within(table).getAllByRole('row')).toHaveLength(2);
+    });
+
+    it('gives a default reason when the sidecar names none', async () => {
+      statsSidecar(LOCKED, 'mariadb', { locks: { available: false, reason: null } });
+      const { user } = renderTab();
+      await openStats(user);
+      const why = say('stats.locksOffWhy', { reason: say('stats.locksOffDefault') });
+      expect(
+        within(screen.getByRole('list', { name: say('stats.cards') })).getByText(why),
+      ).toBeInTheDocument();
+    });
+  });
 });

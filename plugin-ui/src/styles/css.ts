@@ -172,10 +172,14 @@ ${DESK_CSS}
 .tsp-root .tsp-views { display: flex; gap: 0; border-bottom: 1px solid var(--_border); margin: 0 0 8px; }
 .tsp-root .tsp-view { border: 0; border-bottom: 2px solid transparent; background: none; padding: 6px 14px; cursor: pointer; color: var(--_muted); margin-bottom: -1px; }
 .tsp-root .tsp-view.is-current { color: var(--_accent); border-bottom-color: var(--_accent); font-weight: 600; }
-.tsp-root .tsp-cards { list-style: none; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 12px; margin: 4px 0 14px; padding: 0; }
+.tsp-root .tsp-cards { list-style: none; display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; margin: 4px 0 14px; padding: 0; }
 .tsp-root .tsp-card { display: flex; flex-direction: column; gap: 4px; padding: 12px 16px; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_subtle); }
 .tsp-root .tsp-card-label { color: var(--_muted); }
 .tsp-root .tsp-card-value { font-size: 22px; font-weight: 600; text-align: left; }
+.tsp-root .tsp-card-note { font-size: 12px; color: var(--_muted); }
+.tsp-root .tsp-blockers { margin: 0 0 16px; max-width: 840px; }
+.tsp-root .tsp-blockers .tsp-group-table th:first-child { width: 24%; }
+.tsp-root .tsp-blockers th.tsp-num { text-align: right; }
 .tsp-root .tsp-groups { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }
 .tsp-root .tsp-group { min-width: 0; }
 .tsp-root .tsp-group-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 6px; }

@@ -1,6 +1,7 @@
 import {
   type Dialect,
   type KillInput,
+  type LocksAvailability,
   listInput,
   listPage,
   type Session,
@@ -58,15 +59,21 @@ export const aSession = (
 /**
  * A sidecar over these sessions that lists and counts them by the contract's own rules
  * (`listPage`, `statsCountsOf`, as the sidecar does over its snapshot), and closes for real: a
- * closed session is gone from both.
+ * closed session is gone from both. With `locks`, both answers carry it (else none, as an older
+ * sidecar's).
  */
-export function statsSidecar(sessions: Session[], dialect: Dialect = 'mariadb') {
+export function statsSidecar(
+  sessions: Session[],
+  dialect: Dialect = 'mariadb',
+  { locks }: { locks?: LocksAvailability } = {},
+) {
   let rows = [...sessions];
   const page = () => ({
     capturedAt: '2026-11-24T02:30:00.000Z',
     dialect,
     visibility: 'all' as const,
     truncated: false,
+    ...(locks ? { locks } : {}),
   });
   return mockSidecar({
     'sessions.list': (input) => ({

@@ -49,4 +49,14 @@ export const statsEn = {
   'stats.idPlaceholder': 'Enter a session ID',
   'stats.digest': 'Statement digest (this server has no SQL ID)',
   'column.sqlId': 'SQL ID',
+  'stats.waiting': 'Sessions waiting on locks',
+  'stats.locksOff': 'not available',
+  'stats.locksOffWhy': 'Locks not available: {reason}',
+  'stats.locksOffDefault': 'they could not be read',
+  'stats.blockers': 'Top blockers',
+  'stats.blockersAll':
+    'Lock waits count every session, idle ones too, also with View Active Sessions Only: a blocker is usually idle.',
+  'stats.noBlockers': 'No session blocks another.',
+  'stats.col.blocking': 'Blocking',
+  'stats.col.transaction': 'Transaction (s)',
 } as const;

@@ -46,4 +46,14 @@ export const statsZhCN: Record<keyof typeof statsEn, string> = {
   'stats.idPlaceholder': '请输入会话 ID',
   'stats.digest': '语句摘要（该服务器没有 SQL ID）',
   'column.sqlId': 'SQL ID',
+  'stats.waiting': '等待行锁的会话数',
+  'stats.locksOff': '不可用',
+  'stats.locksOffWhy': '无法查看行锁：{reason}',
+  'stats.locksOffDefault': '未能读取',
+  'stats.blockers': '主要阻塞源',
+  'stats.blockersAll':
+    '行锁等待统计全部会话（含空闲会话），仅查看活跃会话时也是如此：阻塞源通常处于空闲状态。',
+  'stats.noBlockers': '没有会话阻塞其他会话。',
+  'stats.col.blocking': '阻塞会话数',
+  'stats.col.transaction': '事务时长（s）',
 };
