@@ -1,11 +1,9 @@
 import type { LocksAvailability, SessionStats } from '@tenant-sessions/contracts';
 import type { Translate } from '../i18n/messages';
+import { locksOf } from '../locks/LocksContext';
 
-/** A sidecar that sends no `locks` reports the lock waits as read: they are taken as available. */
-const ASSUMED: LocksAvailability = { available: true, reason: null };
-
-/** Whether the statistics' lock waits (`waiting`, `topBlockers`) are a reading at all. */
-export const statsLocks = (stats: Pick<SessionStats, 'locks'>): LocksAvailability => stats.locks ?? ASSUMED;
+/** Whether the statistics' lock waits (`waiting`, `topBlockers`) are a reading at all (as the list's). */
+export const statsLocks = (stats: Pick<SessionStats, 'locks'>): LocksAvailability => locksOf(stats.locks);
 
 /** Why the lock waits are not available, in the operator's words. */
 export const locksOffWhy = (locks: LocksAvailability, t: Translate): string =>
