@@ -5,13 +5,14 @@ describe('readView: the view a link holds', () => {
   it('reads every known parameter with the contract rules', () => {
     expect(
       readView(
-        '?lang=zh-CN&ts.tenant=trade&ts.user=app&ts.source=10.0.0.7&ts.database=orders&ts.active=1&ts.sort=-user&ts.size=100&ts.view=stats&ts.refresh=5000',
+        '?lang=zh-CN&ts.tenant=trade&ts.user=app&ts.source=10.0.0.7&ts.database=orders&ts.active=1&ts.blockers=1&ts.sort=-user&ts.size=100&ts.view=stats&ts.refresh=5000',
       ),
     ).toEqual({
       view: {
         tenantId: 'trade',
         filters: { user: 'app', source: '10.0.0.7', database: 'orders' },
         activeOnly: true,
+        blockers: true,
         sort: { column: 'user', direction: 'desc' },
         pageSize: 100,
         view: 'stats',
@@ -24,7 +25,7 @@ describe('readView: the view a link holds', () => {
 
   it('ignores what it does not know, what the contract refuses and a repeated parameter, naming each', () => {
     const { view, ignored } = readView(
-      '?ts.colour=red&ts.sort=-password&ts.size=37&ts.size=5000&ts.active=maybe&ts.refresh=10&ts.view=graph&ts.user=a&ts.user=b&ts.sessionId=12',
+      '?ts.colour=red&ts.sort=-password&ts.size=37&ts.size=5000&ts.active=maybe&ts.blockers=yes&ts.refresh=10&ts.view=graph&ts.user=a&ts.user=b&ts.sessionId=12',
     );
     expect(view).toEqual({ filters: { user: 'a' } });
     expect(ignored).toEqual([
@@ -33,6 +34,7 @@ describe('readView: the view a link holds', () => {
       'ts.size=37',
       'ts.size=5000',
       'ts.active=maybe',
+      'ts.blockers=yes',
       'ts.refresh=10',
       'ts.view=graph',
       'ts.user=b',
@@ -65,6 +67,7 @@ describe('writeView: the view into a URL', () => {
       tenantId: 'trade',
       filters: { user: 'a&b=c', database: '订单' },
       activeOnly: true,
+      blockers: true,
       sort: { column: 'observer', direction: 'asc' },
       pageSize: 200,
       view: 'stats',

@@ -14,12 +14,14 @@ export const REFRESH_MS = { min: 1000, max: 60_000 } as const;
 
 /**
  * What a link reproduces (README, "Links that reproduce a view"): the tenant (entry 2), the
- * column searches, active-only, the sort, the page size, the view, the refresh interval.
+ * column searches, active-only, the Blockers filter, the sort, the page size, the view, the
+ * refresh interval.
  */
 export type LinkedView = {
   tenantId?: string;
   filters: Partial<Record<SearchField, string>>;
   activeOnly: boolean;
+  blockers?: boolean;
   sort: Sort;
   pageSize: number;
   view?: ViewKind;
@@ -69,6 +71,11 @@ const READERS: Record<string, Reader> = {
   active: (text, view) => {
     const flag = flagOf(text);
     if (flag !== null) view.activeOnly = flag;
+    return flag !== null;
+  },
+  blockers: (text, view) => {
+    const flag = flagOf(text);
+    if (flag !== null) view.blockers = flag;
     return flag !== null;
   },
   sort: (text, view) => {
@@ -145,6 +152,7 @@ export function writeView(search: string, view: LinkedView, prefix = VIEW_PREFIX
     if (text) put(field, text);
   }
   if (view.activeOnly) put('active', '1');
+  if (view.blockers) put('blockers', '1');
   if (view.sort.column !== DEFAULT_SORT.column || view.sort.direction !== DEFAULT_SORT.direction)
     put('sort', sortText(view.sort));
   if (view.pageSize !== LIMITS.defaultPageSize) put('size', String(view.pageSize));
@@ -156,4 +164,10 @@ export function writeView(search: string, view: LinkedView, prefix = VIEW_PREFIX
 
 /** The parts of a view whose change is a step of its own in the history (Back undoes it). */
 export const stepOf = (view: LinkedView): string =>
-  JSON.stringify([view.tenantId ?? null, view.filters, view.activeOnly, view.view ?? 'list']);
+  JSON.stringify([
+    view.tenantId ?? null,
+    view.filters,
+    view.activeOnly,
+    view.blockers ?? false,
+    view.view ?? 'list',
+  ]);
