@@ -5,11 +5,10 @@ import { makeFormatters } from './format';
 import { useT } from './i18n/useT';
 import { type TabView, ViewTabs } from './stats/ViewTabs';
 import { StatePanel } from './status/StatePanel';
-import { TenantView } from './TenantView';
+import { type ListView, TenantView } from './TenantView';
 import { readKillRight } from './tenants/killRight';
 import { TenantPicker } from './tenants/TenantPicker';
 import { LinkNotice } from './url/LinkNotice';
-import type { linkedViewOf } from './url/tableView';
 import { useUrlView } from './url/useUrlView';
 
 type Props = { clusterId: string; tenantId?: string; locale?: string; urlState?: boolean };
@@ -42,16 +41,15 @@ export function TabFrame({ clusterId, tenantId, locale, urlState = true }: Props
     !list.some((t) => t.tenantId === linkedTenant)
       ? `ts.tenant=${linkedTenant}`
       : null;
-  const { publish, linked } = url;
+  const { publish } = url;
   const onListView = useCallback(
-    (listView: ReturnType<typeof linkedViewOf>) =>
+    (listView: ListView) =>
       publish({
         ...listView,
         ...(tenantId || !chosen ? {} : { tenantId: chosen }),
         ...(view === 'list' ? {} : { view }),
-        ...(linked.refreshMs !== undefined ? { refreshMs: linked.refreshMs } : {}),
       }),
-    [publish, tenantId, chosen, linked, view],
+    [publish, tenantId, chosen, view],
   );
   const info = list.find((t) => t.tenantId === chosen);
   const name = info?.tenantName ?? chosen ?? '';

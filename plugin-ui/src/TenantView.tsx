@@ -35,6 +35,9 @@ import { linkedViewOf, tableStateOf } from './url/tableView';
 import { useReportView } from './url/useReportView';
 import type { LinkedView } from './url/viewQuery';
 
+/** What the list reports of its view for the page's URL (url/). */
+export type ListView = ReturnType<typeof linkedViewOf> & { refreshMs?: number };
+
 type Props = {
   tenant: TenantRef;
   tenantName: string;
@@ -46,7 +49,7 @@ type Props = {
   /** The view a link opened (url/): the table starts from it. */
   linked?: Partial<LinkedView>;
   /** Told the table's view on every change (url/: written into the page's URL). */
-  onListView?: (view: ReturnType<typeof linkedViewOf>) => void;
+  onListView?: (view: ListView) => void;
   /** Holds the live refresh still (rows selected, for one). */
   paused?: boolean;
 };
@@ -101,11 +104,16 @@ export function TenantView({
     setBlockers,
   } = useSessionsTable(tenant, meta, initial, selection.table);
   useFollowPage(selection, page.data, input);
-  useReportView(linkedViewOf(state), onListView);
   const live = useLive(
     input,
     paused || selection.count > 0 || viewing !== null || close.target !== null,
     view === 'list',
+    linked?.refreshMs,
+  );
+  // The link keeps the refresh interval once it is the view's own (the link's, or chosen here).
+  useReportView(
+    { ...linkedViewOf(state), ...(live.ownInterval > 0 ? { refreshMs: live.ownInterval } : {}) },
+    onListView,
   );
   const rows = page.data?.rows.length ?? 0;
   const locks = locksOf(page.data?.locks);

@@ -57,17 +57,25 @@ const remembered = (): number | null => {
   }
 };
 
-/** The refresh interval this browser remembers, else the host's default; a change is remembered. */
-export function useRefreshInterval(): [number, (ms: number) => void] {
+/**
+ * The refresh interval: a link's (`linkedMs`, the nearest choice), else the one this browser
+ * remembers, else the host's default; a change is remembered. The third value: whether the
+ * interval is the view's own (the link's, or chosen in this mount), which a link then keeps.
+ */
+export function useRefreshInterval(linkedMs?: number): [number, (ms: number) => void, boolean] {
   const { defaultIntervalMs } = useLiveSettings();
-  const [ms, setMs] = useState(() => remembered() ?? defaultIntervalMs);
+  const [ms, setMs] = useState(() =>
+    linkedMs !== undefined ? nearestChoice(linkedMs) : (remembered() ?? defaultIntervalMs),
+  );
+  const [own, setOwn] = useState(linkedMs !== undefined);
   const choose = useCallback((next: number) => {
     setMs(next);
+    setOwn(true);
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, String(next));
     } catch {
       // not remembered: it still applies to this mount
     }
   }, []);
-  return [ms, choose];
+  return [ms, choose, own];
 }

@@ -99,4 +99,17 @@ describe('links that reproduce a view', () => {
     await waitFor(() => expect(sidecar.lastList()).toMatchObject({ activeOnly: true }));
     expect(window.location.search).toBe('?ts.user=app');
   });
+
+  it('opens with the refresh interval a link names, and keeps the one chosen in the link', async () => {
+    window.history.replaceState(null, '', '/clusters/prod-1?ts.refresh=15000');
+    mockSidecar();
+    const { user } = renderTab();
+    await rowOf(activeLong.id);
+    const control = screen.getByRole('combobox', { name: say('live.interval') });
+    expect(control).toHaveValue('15000');
+    await user.selectOptions(control, '5000');
+    await waitFor(() => expect(params().get('ts.refresh')).toBe('5000'));
+    await user.selectOptions(control, '0');
+    await waitFor(() => expect(params().get('ts.refresh')).toBeNull());
+  });
 });
