@@ -3,31 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { activeLong } from '../test/fixtures';
 import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
-import { rowOf } from '../test/rows';
+import { ALL_HEADERS, headers, rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
 import { PREFS_KEY } from './columnPrefs';
 
-const headers = () =>
-  screen.getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
-// The fixture's tenant is OceanBase: its SQL ID column is there too.
-const ALL = [
-  '',
-  'Session ID',
-  'SQL',
-  'SQL ID',
-  'User',
-  'Source',
-  'Database Name',
-  'Command',
-  'Execution Time (s)',
-  'Status',
-  'Transaction (s)',
-  'Blocked by',
-  'Blocking',
-  'observer',
-  'OBProxy',
-  'Actions',
-];
+const ALL = ALL_HEADERS;
 
 const openMenu = async (user: ReturnType<typeof renderTab>['user']) => {
   await user.click(screen.getByRole('button', { name: say('columns.menu') }));

@@ -3,37 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { activeLong, guarded, sleeping } from '../test/fixtures';
 import { say } from '../test/i18n';
 import { renderTab } from '../test/render';
-import { rowOf } from '../test/rows';
+import { ALL_HEADERS, headers, rowOf } from '../test/rows';
 import { mockSidecar } from '../test/sidecar';
-
-const HEADERS = [
-  '',
-  'Session ID',
-  'SQL',
-  'SQL ID',
-  'User',
-  'Source',
-  'Database Name',
-  'Command',
-  'Execution Time (s)',
-  'Status',
-  'Transaction (s)',
-  'Blocked by',
-  'Blocking',
-  'observer',
-  'OBProxy',
-  'Actions',
-];
 
 describe('the sessions table', () => {
   it('shows the columns in the order of the issue', async () => {
     mockSidecar();
     renderTab();
     await rowOf(activeLong.id);
-    const headers = screen
-      .getAllByRole('columnheader')
-      .map((th) => th.textContent?.replace(/[▲▼↕]/g, '').trim());
-    expect(headers).toEqual(HEADERS);
+    expect(headers()).toEqual(ALL_HEADERS);
   });
 
   it('renders every column of a row, the 64-bit id exactly', async () => {

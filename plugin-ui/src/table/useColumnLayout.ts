@@ -24,7 +24,7 @@ export type ColumnLayout = {
 const FIXED: readonly string[] = FIXED_COLUMNS;
 const LEADING: readonly string[] = LEADING_COLUMNS;
 /** The fixed columns stay at their edge (the leading ones first, the rest last), whatever order is asked for. */
-const withFixedLast = (order: string[], all: readonly string[]) =>
+const withFixedAtEdges = (order: string[], all: readonly string[]) =>
   order.length === 0
     ? []
     : [
@@ -50,7 +50,7 @@ export function useColumnLayout(allIds: readonly string[]) {
   );
   // A stored order (of an earlier version, say) keeps the fixed columns at their edges too.
   const columnOrder = useMemo<ColumnOrderState>(
-    () => withFixedLast(prefs.order, allIds),
+    () => withFixedAtEdges(prefs.order, allIds),
     [prefs.order, allIds],
   );
 
@@ -71,7 +71,7 @@ export function useColumnLayout(allIds: readonly string[]) {
   };
   const onColumnOrderChange = (updater: Updater<ColumnOrderState>) => {
     const current = columnOrder.length ? columnOrder : [...allIds];
-    save((old) => ({ ...old, order: withFixedLast(functionalUpdate(updater, current), allIds) }));
+    save((old) => ({ ...old, order: withFixedAtEdges(functionalUpdate(updater, current), allIds) }));
   };
 
   const observer = useRef<ResizeObserver | null>(null);
