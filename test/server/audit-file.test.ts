@@ -102,13 +102,18 @@ describe('the JSON-lines audit file', () => {
       attempt(2),
       sampleRecord({ outcome: 'protected', message: 'system thread' }),
     ]);
-    await sink.settle(attempt(1), {
-      time: '2026-11-24T03:00:01.000Z',
-      outcome: 'killed',
-      message: null,
-      code: 'killed',
-      params: {},
-    });
+    await sink.settle([
+      {
+        attempt: attempt(1),
+        outcome: {
+          time: '2026-11-24T03:00:01.000Z',
+          outcome: 'killed',
+          message: null,
+          code: 'killed',
+          params: {},
+        },
+      },
+    ]);
     await sink.flush();
     await sink.close();
     // A new start: one attempt has no outcome.

@@ -21,7 +21,7 @@ const syncFolder = async (folder: string) => {
  * Lines are written with write(2) (O_APPEND) into the operating system's page cache, where a
  * crash of the sidecar's process cannot lose them; an fsync makes them survive a crash of the
  * machine. Write ahead: `intend` writes a batch of attempts in one write and fsyncs once before
- * it resolves (no KILL goes out before); `settle` appends each outcome and `flush` fsyncs once for
+ * it resolves (no KILL goes out before); `settle` appends a call's outcomes in one write and `flush` fsyncs once for
  * all of them (group commit; concurrent calls share an fsync).
  *
  * Recover, do not wedge: a failed write or fsync marks the descriptor suspect; the next call
@@ -177,8 +177,14 @@ export const fileSink = (file: string, log: Logger = pino({ level: 'silent' })):
         writeLines(await current(), text);
         await syncHandle();
       }),
-    settle: (attempt, outcome) =>
-      serial(async () => writeLines(await known(), outcomeLine(randomUUID(), attempt, outcome))),
+    settle: (batch) =>
+      serial(async () => {
+        if (batch.length === 0) return;
+        const text = batch
+          .map(({ attempt, outcome }) => outcomeLine(randomUUID(), attempt, outcome))
+          .join('');
+        writeLines(await known(), text);
+      }),
     flush: () => serial(syncHandle),
     list: async (query) => {
       const end = await index.catchUp();

@@ -268,18 +268,27 @@ export const mysqlSink = (
     write: (r: NewAuditRecord) => append(r),
     append: (r: NewAuditRecord) => append(r),
     intend,
-    settle: async ({ id }, o) => {
+    // The outcomes of a call in one statement (one commit): an UPDATE joined to their rows.
+    settle: async (batch) => {
+      if (batch.length === 0) return;
       if (!created) await ready();
+      const rows = batch
+        .map((_, i) =>
+          i === 0
+            ? 'SELECT ? AS attempt_id, ? AS at, ? AS outcome, ? AS message, ? AS code, ? AS params'
+            : 'SELECT ?, ?, ?, ?, ?, ?',
+        )
+        .join(' UNION ALL ');
       await write(
-        `UPDATE \`${table}\` SET at = ?, outcome = ?, message = ?, code = ?, params = ? WHERE attempt_id = ?`,
-        [
+        `UPDATE \`${table}\` t JOIN (${rows}) s ON t.attempt_id = s.attempt_id SET t.at = s.at, t.outcome = s.outcome, t.message = s.message, t.code = s.code, t.params = s.params`,
+        batch.flatMap(({ attempt, outcome: o }) => [
+          attempt.id,
           new Date(o.time),
           o.outcome,
           o.message,
           o.code ?? null,
           o.params ? JSON.stringify(o.params) : null,
-          id,
-        ],
+        ]),
       );
     },
     recover: async () => {

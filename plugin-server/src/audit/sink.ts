@@ -29,6 +29,9 @@ export type NewAuditRecord = Omit<AuditRecord, 'id'>;
  */
 export type AuditIntent = NewAuditRecord & { id?: string };
 
+/** The outcome of an attempt `intend` made durable (the attempt as it was intended, with its id). */
+export type Settlement = { attempt: AuditIntent & { id: string }; outcome: SettledOutcome };
+
 /** What the audit found when the sidecar started. */
 export type AuditRecovery = {
   /** Attempts without an outcome: the sidecar stopped between a KILL and its answer's record. */
@@ -59,8 +62,11 @@ export interface AuditSink {
    * be sent before.
    */
   intend(batch: AuditIntent[]): Promise<void>;
-  /** Appends the outcome of an attempt `intend` made durable (like `append`: not yet fsync'd). */
-  settle(attempt: AuditIntent & { id: string }, outcome: SettledOutcome): Promise<void>;
+  /**
+   * Appends the outcomes of attempts `intend` made durable, all in one write (the file) or one
+   * statement (the table); like `append`, not yet fsync'd.
+   */
+  settle(batch: Settlement[]): Promise<void>;
   /** Resolves once every record and outcome appended before it is durable (the file: one fsync). */
   flush(): Promise<void>;
   /** One tenant's records, newest first; attempts without an outcome as `unknown`. */

@@ -4,7 +4,7 @@ import { parseSessionKey } from '@tenant-sessions/contracts';
 import type { Logger } from 'pino';
 import { codeOf } from '../errors/driver';
 import { SidecarError } from '../errors/sidecarError';
-import type { AuditSink, KillAttempt, NewAuditRecord } from './sink';
+import type { AuditSink, KillAttempt, NewAuditRecord, Settlement } from './sink';
 
 /** How a close call hands its attempts to the audit (sessions/kill.ts). */
 export type CallRecorder = {
@@ -15,7 +15,11 @@ export type CallRecorder = {
    * none of those KILLs may be sent.
    */
   intend: (batch: Array<{ attempt: KillAttempt; send: boolean }>) => Promise<string[]>;
-  /** The outcome of an attempt `intend` recorded (appended; rejects with AUDIT_UNAVAILABLE). */
+  /**
+   * The outcome of an attempt `intend` recorded: kept, and appended with the call's other
+   * outcomes in one write by the next `record` or `flush` (rejects with AUDIT_UNAVAILABLE once a
+   * write of the call failed).
+   */
   settle: (id: string, attempt: KillAttempt) => Promise<void>;
   /** A whole record: an attempt for which nothing was sent (rejects with AUDIT_UNAVAILABLE). */
   record: (attempt: KillAttempt) => Promise<void>;
@@ -48,9 +52,9 @@ const unavailable = (sink: AuditSink, error: unknown, message: string, params: R
 /**
  * The audit of one close call (`callId`: its answer's, on every record). Write ahead: the attempt
  * of each KILL is durable before the KILL is sent (`intend`, once for every KILL of the call);
- * each outcome is appended as its answer comes (`settle`), and all of them made durable by one
- * `flush` before the answer. A crash of the sidecar at any moment leaves a record of every KILL
- * it sent: an attempt without its outcome reads back as `unknown` (audit/lines.ts).
+ * the outcomes are kept as the answers come (`settle`), appended together in one write, and made
+ * durable by one `flush` before the answer. A crash of the sidecar at any moment leaves a record
+ * of every KILL it sent: an attempt without its outcome reads back as `unknown` (audit/lines.ts).
  */
 export const closeAudit = (
   sink: AuditSink,
@@ -117,6 +121,28 @@ export const closeAudit = (
     queue = done.catch(() => undefined);
     return done;
   };
+  /** Outcomes `settle` kept (with the attempts, for the log), not yet handed to the sink. */
+  let kept: Settlement[] = [];
+  let keptAttempts: KillAttempt[] = [];
+  /** Hands the kept outcomes to the sink, in turn: one write for all of them. */
+  const writeKept = (): Promise<void> => {
+    if (kept.length === 0) return Promise.resolve();
+    const batch = kept;
+    // Logged here, off the path between two KILLs of a connection.
+    for (const attempt of keptAttempts) logAttempt(attempt);
+    kept = [];
+    keptAttempts = [];
+    return inTurn(() => sink.settle(batch).catch(failedOutcomes(batch)));
+  };
+  const failedOutcomes = (batch: Settlement[]) => (error: unknown) => {
+    log.error({ err: error, audit: sink.where, callId, outcomes: batch.length }, 'audit write failed');
+    throw unavailable(
+      sink,
+      error,
+      `The audit at ${sink.where} could not record the outcomes of ${batch.length} close attempts (${codeOf(error)}): each KILL sent has its attempt recorded, and reads back as unknown`,
+      { outcomes: String(batch.length) },
+    );
+  };
   const failed = (attempt: KillAttempt) => (error: unknown) => {
     log.error({ err: error, audit: sink.where, key: attempt.sessionKey, callId }, 'audit write failed');
     throw unavailable(
@@ -147,21 +173,26 @@ export const closeAudit = (
       for (const { attempt, send } of batch) if (!send) logAttempt(attempt);
       return ids;
     },
-    settle: (id, attempt) =>
-      inTurn(async () => {
-        logAttempt(attempt);
-        const { outcome, message, code, params } = attempt;
-        const time = new Date().toISOString();
-        await sink
-          .settle({ ...whole(attempt, time), id }, { time, outcome, message, code, params })
-          .catch(failed(attempt));
-      }),
-    record: (attempt) =>
-      inTurn(async () => {
+    settle: (id, attempt) => {
+      if (broken) return Promise.reject(broken);
+      keptAttempts.push(attempt);
+      const { outcome, message, code, params } = attempt;
+      const time = new Date().toISOString();
+      kept.push({
+        attempt: { ...whole(attempt, time), id },
+        outcome: { time, outcome, message, code, params },
+      });
+      return Promise.resolve();
+    },
+    record: (attempt) => {
+      void writeKept().catch(() => undefined);
+      return inTurn(async () => {
         logAttempt(attempt);
         await sink.append(whole(attempt)).catch(failed(attempt));
-      }),
+      });
+    },
     flush: async () => {
+      await writeKept();
       await queue;
       try {
         await sink.flush();

@@ -60,12 +60,12 @@ const waitUntilGone = async (
  * sessions.kill / killQuery: a fresh read of the named sessions, the plan (sessions/plan.ts:
  * refusals, one KILL per session), then write ahead: the attempt of every KILL about to be sent
  * made durable at once (`record.intend`: one fsync, with the refusals beside them), and only
- * then the sending (sessions/send.ts: several connections at once, the OBProxy retry). Each
- * outcome is appended as its answer comes (`record.settle`), before that connection sends
- * another KILL, and all of them made durable by `record.flush` (one fsync, while the closed
- * sessions are awaited) before the answer. One session's failure never stops the others; a
- * record that cannot be written stops every further KILL (what was appended is still flushed
- * before that failure is answered). A KILL whose answer never came is `unknown`; none is started
+ * then the sending (sessions/send.ts: several connections at once, the OBProxy retry). The
+ * outcomes are kept as the answers come (`record.settle`), appended in one write and made durable
+ * by `record.flush` (one fsync, while the closed sessions are awaited and their claims released)
+ * before the answer. One session's failure never stops the others; a record that cannot be
+ * written stops every further KILL (what was appended is still flushed before that failure is
+ * answered). A KILL whose answer never came is `unknown`; none is started
  * once the statement timeout has passed since the call began. Results come back in the order of
  * `sessionKeys`.
  */
@@ -75,21 +75,30 @@ export const killSessions = (request: KillRequest): Promise<KillReport> => {
   return handle.withConnection(async (connection) => {
     const ids = [...new Set(sessionKeys.map((key) => parseSessionKey(key).id))];
     const wait = Math.min(2, handle.config.statementTimeoutMs / 2000);
-    const release = await claimSessions(connection, connection.probe.dialect, ids, wait);
+    const claimed = await claimSessions(connection, connection.probe.dialect, ids, wait);
+    let released: Promise<void> | undefined;
+    const release = () => {
+      released ??= claimed();
+      return released;
+    };
     try {
-      return await closeOn(request, connection, ids, began);
+      return await closeOn(request, connection, ids, began, release);
     } finally {
       await release();
     }
   });
 };
 
-/** The close once its sessions are claimed: the fresh read, the plan, write ahead, the sending. */
+/**
+ * The close once its sessions are claimed: the fresh read, the plan, write ahead, the sending;
+ * `release` (once the closed sessions are gone) lets the claims go while the records are flushed.
+ */
 const closeOn = async (
   request: KillRequest,
   connection: TenantConnection,
   ids: string[],
   began: number,
+  release: () => Promise<void>,
 ): Promise<KillReport> => {
   const { handle, sessionKeys, kind, record } = request;
   const { dialect } = connection.probe;
@@ -190,12 +199,11 @@ const closeOn = async (
     await record.flush().catch(() => undefined);
     throw error;
   }
-  // The fsync of the call's records overlaps the wait for the closed sessions to leave; the
-  // answer waits for both, and a failed fsync answers AUDIT_UNAVAILABLE.
-  const [flushed] = await Promise.allSettled([
-    record.flush(),
-    kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : undefined,
-  ]);
+  // The fsync of the call's records overlaps the wait for the closed sessions to leave and the
+  // release of the claims after it; the answer waits for all, and a failed fsync answers
+  // AUDIT_UNAVAILABLE.
+  const gone = kind === 'session' ? waitUntilGone(connection, dialect, closed, timeoutMs) : Promise.resolve();
+  const [flushed] = await Promise.allSettled([record.flush(), gone.then(release)]);
   if (flushed.status === 'rejected') throw flushed.reason;
   const results: KillResult[] = plan.steps.map(({ sessionKey, outcome: done }) => ({
     sessionKey,
