@@ -2,6 +2,12 @@
 export const LIMITS = {
   /** Longest accepted string in any input: ids, filters, session keys. */
   maxString: 256,
+  /**
+   * Most procedures one /trpc request (a batch) may call: the parcel's client splits larger
+   * batches, and the sidecar refuses them. Each may answer a full page, so this bounds the work
+   * and the answer of one request.
+   */
+  maxBatch: 10,
   /** Most session keys in one kill or killQuery call. */
   maxKillKeys: 100,
   /** Largest accepted request body, in bytes. */

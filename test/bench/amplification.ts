@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
+import { LIMITS } from '@tenant-sessions/contracts';
 import type { Figure } from './report';
 import type { BenchSidecar } from './sidecar';
 import { p95, round, sleep, timed } from './stats';
@@ -33,7 +34,7 @@ const slowReader = (base: URL, path: string, token: string): Promise<{ socket: S
 
 /**
  * Batch amplification (the issue's figures): a 157-call batch of full pages is refused; 30 callers
- * of the largest batch allowed (10 full pages) who never read their answers keep the sidecar's
+ * of the largest batch allowed (LIMITS.maxBatch full pages) who never read their answers keep the sidecar's
  * RSS under 500 MiB and /healthz under 100 ms, measured every 100 ms while they hang on.
  */
 export const batchAmplification = async (sidecar: BenchSidecar, tenantId: string): Promise<Figure[]> => {
@@ -51,7 +52,7 @@ export const batchAmplification = async (sidecar: BenchSidecar, tenantId: string
     body: hugeInput,
   });
   const hugeText = await huge.text();
-  const full = await fetch(`${sidecar.url}${batchPath(tenantId, 10)}`, { headers: auth });
+  const full = await fetch(`${sidecar.url}${batchPath(tenantId, LIMITS.maxBatch)}`, { headers: auth });
   const fullBytes = Buffer.byteLength(await full.text());
   // The same probes with nothing else going on: what this machine gives a bare /healthz.
   const quiet: number[] = [];
@@ -76,7 +77,7 @@ export const batchAmplification = async (sidecar: BenchSidecar, tenantId: string
     }
   })();
   const readers = await Promise.all(
-    Array.from({ length: 30 }, () => slowReader(base, batchPath(tenantId, 10), sidecar.token)),
+    Array.from({ length: 30 }, () => slowReader(base, batchPath(tenantId, LIMITS.maxBatch), sidecar.token)),
   );
   await sleep(5000);
   sampling = false;
@@ -96,7 +97,7 @@ export const batchAmplification = async (sidecar: BenchSidecar, tenantId: string
     },
     {
       section,
-      name: 'the largest batch allowed (10 full pages): answer size',
+      name: `the largest batch allowed (${LIMITS.maxBatch} full pages): answer size`,
       value: round(fullBytes / MiB, 2),
       unit: 'MiB',
       note: `HTTP ${full.status}`,

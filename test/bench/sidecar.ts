@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/mariadbd';
@@ -78,7 +78,8 @@ export const startBenchSidecar = async (
   const auditFolder = options.auditDir ? mkdtempSync(path.join(options.auditDir, 'ts-bench-')) : dir;
   const port = await freePort();
   // BENCH_SIDECAR_NODE_ARGS (say `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the sidecar
-  // itself; BENCH_SIDECAR_STDERR=1 shows its stderr as it comes.
+  // itself; BENCH_SIDECAR_STDERR=1 shows its stderr as it comes; BENCH_SIDECAR_STDOUT=<file> appends
+  // its stdout (the log, and what --trace-gc prints) to that file.
   const nodeArgs = process.env.BENCH_SIDECAR_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child: ChildProcess = spawn(
     process.execPath,
@@ -101,7 +102,11 @@ export const startBenchSidecar = async (
         LOG_LEVEL: 'info',
         ...options.env,
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: [
+        'ignore',
+        process.env.BENCH_SIDECAR_STDOUT ? openSync(process.env.BENCH_SIDECAR_STDOUT, 'a') : 'ignore',
+        'pipe',
+      ],
     },
   );
   let stderr = '';

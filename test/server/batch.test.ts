@@ -1,9 +1,10 @@
+import { LIMITS } from '@tenant-sessions/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HardenedSidecar, startHardened } from '../support/hardened';
 import { tenantOn } from '../support/sidecar';
 import { main, url } from '../support/testServer';
 
-// Batch amplification: one request may call at most 10 procedures, and its answer is bounded.
+// Batch amplification: one request may call at most LIMITS.maxBatch procedures, and its answer is bounded.
 // (Memory and /healthz under 30 slow readers of the largest batches: npm run bench, "amplification".)
 // Raw fetch throughout: these tests are about batching on the wire (tRPC's `?batch=1` GET and POST,
 // encoded commas, the batch's status line and Content-Length), which the unbatched typed client
@@ -42,14 +43,19 @@ const batchPost = async (base: string, token: string, procedures: string[], inpu
 };
 
 describe('the batch bound', () => {
-  it('answers a batch of 10 procedures', async () => {
-    const answer = await batchGet(sidecar.url, sidecar.admin, Array(10).fill('sessions.list'), main);
+  it(`answers a batch of ${LIMITS.maxBatch} procedures`, async () => {
+    const answer = await batchGet(
+      sidecar.url,
+      sidecar.admin,
+      Array(LIMITS.maxBatch).fill('sessions.list'),
+      main,
+    );
     expect(answer.status).toBe(200);
-    expect(answer.body).toHaveLength(10);
+    expect(answer.body).toHaveLength(LIMITS.maxBatch);
   });
 
-  it('refuses 11, 157 and 1,000 procedures before running any, saying the limit', async () => {
-    for (const count of [11, 157, 1000]) {
+  it('refuses one too many, 157 and 1,000 procedures before running any, saying the limit', async () => {
+    for (const count of [LIMITS.maxBatch + 1, 157, 1000]) {
       // 1,000 names do not fit in a URL Node takes (16 KiB of headers): that batch comes by POST.
       const answer =
         count < 1000
@@ -58,30 +64,31 @@ describe('the batch bound', () => {
       expect(answer.status, String(count)).toBe(400);
       expect(answer.body.error.data).toMatchObject({
         reason: 'INVALID_INPUT',
-        params: { procedures: String(count), max: '10' },
+        params: { procedures: String(count), max: String(LIMITS.maxBatch) },
       });
       expect(answer.body.error.message).toBe(
-        `A batch may call at most 10 procedures, and this one calls ${count}: send them in several requests`,
+        `A batch may call at most ${LIMITS.maxBatch} procedures, and this one calls ${count}: send them in several requests`,
       );
     }
   });
 
   it('counts procedures as tRPC reads them: encoded commas, a POST batch', async () => {
-    const encoded = Array(11).fill('tenants.list').join('%2C');
-    const answer = await batchGet(sidecar.url, sidecar.admin, Array(11).fill('tenants.list'), {}, encoded);
+    const over = LIMITS.maxBatch + 1;
+    const encoded = Array(over).fill('tenants.list').join('%2C');
+    const answer = await batchGet(sidecar.url, sidecar.admin, Array(over).fill('tenants.list'), {}, encoded);
     expect(answer.status).toBe(400);
-    const post = await batchPost(sidecar.url, sidecar.admin, Array(11).fill('sessions.kill'), {
+    const post = await batchPost(sidecar.url, sidecar.admin, Array(over).fill('sessions.kill'), {
       ...main,
       sessionKeys: ['x:1#1'],
     });
     expect(post.status).toBe(400);
-    expect(post.body.error.message).toMatch(/at most 10 procedures/);
+    expect(post.body.error.message).toContain(`at most ${LIMITS.maxBatch} procedures`);
   });
 });
 
 describe('the answer bound', () => {
   it('replaces an answer larger than the bound with PAYLOAD_TOO_LARGE, saying what to do', async () => {
-    const answer = await batchGet(small.url, small.admin, Array(10).fill('sessions.list'), {
+    const answer = await batchGet(small.url, small.admin, Array(LIMITS.maxBatch).fill('sessions.list'), {
       ...main,
       pageSize: 1000,
     });

@@ -1,3 +1,4 @@
+import { LIMITS } from '@tenant-sessions/contracts';
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ const inputOf: Record<(typeof READS)[number], unknown> = {
 
 describe('batches of any length', () => {
   // Raw: batches (GET and POST, an unknown procedure among them), which the typed client never sends.
-  it(`answer at most 10 procedures, refuse more saying so, and never a 5xx (${RUNS} runs)`, async () => {
+  it(`answer at most ${LIMITS.maxBatch} procedures, refuse more saying so, and never a 5xx (${RUNS} runs)`, async () => {
     const reader = await new SignJWT({ sessions: { 'test/*': ['read'] } })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('prop-batch')
@@ -54,10 +55,10 @@ describe('batches of any length', () => {
           const text = await response.text();
           expect(response.status, text.slice(0, 200)).toBeLessThan(500);
           const body = JSON.parse(text);
-          if (procedures.length > 10) {
+          if (procedures.length > LIMITS.maxBatch) {
             expect(response.status).toBe(400);
             expect(body.error.message).toContain(
-              `at most 10 procedures, and this one calls ${procedures.length}`,
+              `at most ${LIMITS.maxBatch} procedures, and this one calls ${procedures.length}`,
             );
           } else {
             // Each procedure answered on its own (queries by POST are refused one by one).

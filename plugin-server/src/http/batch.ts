@@ -1,8 +1,9 @@
+import { LIMITS } from '@tenant-sessions/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './answers';
 
-/** The most procedures one /trpc request may call (the parcel batches two or three). */
-export const MAX_BATCH = 10;
+/** The most procedures one /trpc request may call (the parcel batches two or three, and splits more). */
+export const MAX_BATCH = LIMITS.maxBatch;
 
 /**
  * Refuses a tRPC batch of more than MAX_BATCH procedures before any of them runs, saying how many

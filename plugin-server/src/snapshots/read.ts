@@ -140,6 +140,9 @@ const lockReadBeside = (handle: TenantHandle, timeoutMs: number): Promise<LockAn
     .then((answer) => answer ?? (ran ? LOST : undefined));
 };
 
+/** Sessions past which a read lets the event loop turn between its steps (mapping, folding). */
+const LARGE_READ = 2000;
+
 const NOT_READ: LocksAvailability = { available: false, reason: 'The lock read was not asked for' };
 
 /**
@@ -177,6 +180,8 @@ export const readSnapshot = (
     if (wholeTexts && pending.length > 0)
       await completeDigests(pending, (ids) => connection.read(wholeTexts(ids, timeoutMs)));
     const capturedAt = new Date().toISOString();
+    // A turn of the event loop between the rows' mapping and the folding of a large read.
+    if (read.length > LARGE_READ) await new Promise((resolve) => setImmediate(resolve));
     const sessions = finishSessions(dialect, read, own);
     let locks = NOT_READ;
     if (options.locks !== false) {

@@ -27,6 +27,33 @@ export type TenantConnection = {
   broken: () => boolean;
 };
 
+/** Rows a streamed read maps before it looks at the clock. */
+const ROWS_PER_LOOK = 256;
+/** The longest a streamed read keeps the event loop before it lets other work run. */
+export const READ_SLICE_MS = 10;
+
+/**
+ * Time slices of a streamed read: the driver parses and the caller maps a large result (10,000
+ * sessions and more) as fast as the socket delivers it, which held the event loop for 100 ms and
+ * more (every other request, /healthz included, waited). Past READ_SLICE_MS the connection is
+ * paused and resumed in the next turn of the loop: the rows come in the same order, in slices.
+ */
+const readSlice = (core: CoreConnection) => {
+  let started = performance.now();
+  let rows = 0;
+  return {
+    row: () => {
+      rows += 1;
+      if (rows % ROWS_PER_LOOK !== 0 || performance.now() - started < READ_SLICE_MS) return;
+      core.pause();
+      setImmediate(() => {
+        started = performance.now();
+        core.resume();
+      });
+    },
+  };
+};
+
 /**
  * One configured tenant: its lazily created pool and the ids of its own connections, the probe
  * of its server, the last list snapshot (for `changed`), and how its calls meet the database.
@@ -139,9 +166,12 @@ export class TenantHandle {
         // A throw from `each` ends the read once the driver has finished with the result.
         let thrown: { error: unknown } | undefined;
         // The promise wrapper's `connection` is the callback connection (typed as the wrapper).
-        (connection.connection as unknown as CoreConnection)
+        const core = connection.connection as unknown as CoreConnection;
+        const slice = readSlice(core);
+        core
           .query({ sql, values, timeout })
           .on('result', (row) => {
+            slice.row();
             if (thrown) return;
             try {
               each(row as RowDataPacket);

@@ -17,6 +17,7 @@ import type {
   WatchEvent,
   WatchInput,
 } from '@tenant-sessions/contracts';
+import { LIMITS } from '@tenant-sessions/contracts';
 import type { AppRouter } from '@tenant-sessions/plugin-server';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
@@ -87,6 +88,8 @@ export function createSessionsApi({ url, getAuthToken, lifetime }: ApiOptions): 
         false: httpBatchLink({
           url,
           maxURLLength: 4000,
+          // The sidecar refuses a larger batch: calls made together beyond it go in several.
+          maxItems: LIMITS.maxBatch,
           headers: async () => ({ authorization: `Bearer ${await getAuthToken()}` }),
         }),
       }),
