@@ -5,7 +5,7 @@ import type { BenchSidecar } from './sidecar';
 import { p50, round, sleep, timed } from './stats';
 
 const VICTIMS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const WARMUP_ROUNDS = 1;
 const PER_CALL = 100;
 
