@@ -48,7 +48,8 @@ const readSlice = (core: CoreConnection) => {
       core.pause();
       setImmediate(() => {
         started = performance.now();
-        core.resume();
+        // A connection ended meanwhile (the statement timed out) stays paused: its packets are moot.
+        if (!(core as unknown as { stream?: { destroyed?: boolean } }).stream?.destroyed) core.resume();
       });
     },
   };
