@@ -7,6 +7,12 @@ export type ProcessRow = Record<string, unknown>;
 export type RowContext = {
   /** The tenant's database as host:port (MySQL/MariaDB: every row's observer). */
   address: string;
+  /**
+   * The tenant's previous read, by session key: a session whose whole statement is the same text
+   * as then keeps the digest it had (a snapshot of 50,000 distinct statements is not digested
+   * again on every read).
+   */
+  previous?: ReadonlyMap<string, Session> | undefined;
 };
 
 /** A read query: SQL text with `?` for the bound values. */

@@ -46,6 +46,25 @@ describe("a statement's digest", () => {
   it('is null for a session running nothing', () => {
     expect(digestOf({ info_head: null, info_length: null })).toBeNull();
   });
+
+  it("is the previous read's for the same session running the same whole statement, and taken again otherwise", () => {
+    const first = processRowToSession(row, { address: 'a' });
+    // A digest no text has: only the previous read's session can have given it.
+    const previousAt = (key: string, session = first) =>
+      new Map([[key, { ...session, sqlDigest: 'feedfacecafebeef' }]]);
+    const again = (fields: Record<string, unknown>, key = first.key) =>
+      processRowToSession({ ...row, ...fields }, { address: 'a', previous: previousAt(key) }).sqlDigest;
+    expect(again({})).toBe('feedfacecafebeef');
+    // Another statement, or another session under another key: digested.
+    expect(again({ info_head: 'SELECT 2', info_length: '8' })).toBe(first.sqlDigest);
+    expect(again({}, 'a#1')).toBe(first.sqlDigest);
+    // A statement longer than its head: the head alone does not say it is the same.
+    const long = { ...row, ...head(`${columns} WHERE id = 1`), info_long: `${columns} WHERE id = 1` };
+    const cut = processRowToSession(long, { address: 'a' });
+    expect(processRowToSession(long, { address: 'a', previous: previousAt(cut.key, cut) }).sqlDigest).toBe(
+      cut.sqlDigest,
+    );
+  });
 });
 
 describe("a long statement's digest, by the hash of its whole text", () => {

@@ -120,11 +120,13 @@ const codePoints = (text: string): number => {
 /**
  * The preview of a row's `info_head` (sqlPreviewChars + 1 characters) against its `info_length`
  * (in characters, as CHAR_LENGTH counts them), and the statement's digest where the server gives
- * no SQL ID (`sqlId`): over `info_long`, the whole text, when the head is not all of it.
+ * no SQL ID (`sqlId`): over `info_long`, the whole text, when the head is not all of it; the digest
+ * of `before` (the session in the previous read) when its whole text is the same.
  */
 export const sqlOfRow = (
   row: ProcessRow,
   sqlId: string | null = null,
+  before?: Pick<Session, 'sqlPreview' | 'sqlTruncated' | 'sqlDigest'>,
 ): Pick<Session, 'sqlPreview' | 'sqlTruncated' | 'sqlDigest'> => {
   const head = text(row.info_head);
   if (head === null) return { sqlPreview: null, sqlTruncated: false, sqlDigest: null };
@@ -133,7 +135,10 @@ export const sqlOfRow = (
   // Fewer UTF-16 units than the text has characters: cut, without counting.
   const sqlTruncated = preview.length < length || codePoints(preview) < length;
   let sqlDigest: string | null = null;
-  if (sqlId === null) {
+  // The same whole statement as in the session's previous read: the same digest.
+  if (sqlId === null && !sqlTruncated && before && !before.sqlTruncated && before.sqlPreview === preview)
+    sqlDigest = before.sqlDigest ?? null;
+  else if (sqlId === null) {
     const whole = text(row.info_long);
     const hash = whole === null && length > LIMITS.sqlPreviewChars + 1 ? text(row.info_hash) : null;
     sqlDigest =
@@ -203,13 +208,14 @@ const statusOf = (command: string): Session['status'] => {
 };
 
 /** A MySQL / MariaDB processlist row (PROCESSLIST_COLUMNS) as a Session. */
-export const processRowToSession = (row: ProcessRow, { address }: RowContext): Session => {
+export const processRowToSession = (row: ProcessRow, { address, previous }: RowContext): Session => {
   const id = text(row.id) ?? '0';
   const command = sharedText(row.command) ?? '';
+  const key = makeSessionKey(address, id);
   // Named fields, no spread: the literal gets all its properties in the object itself.
-  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row);
+  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row, null, previous?.get(key));
   return {
-    key: makeSessionKey(address, id),
+    key,
     id,
     user: sharedText(row.user) ?? '',
     source: text(row.host) ?? '',

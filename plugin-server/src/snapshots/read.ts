@@ -27,8 +27,11 @@ export type Snapshot = {
  */
 export type SeenSessions = Map<string, Pick<Session, 'user' | 'source'>>;
 
+/** A read's sessions by key, whole (the next read shares their strings and unchanged digests). */
+export type LastRead = Map<string, Session>;
+
 /** A read and who each of its keys was. */
-export type Read = { snapshot: Snapshot; seen: SeenSessions };
+export type Read = { snapshot: Snapshot; seen: LastRead };
 
 /** The sidecar's own connections first, then the dialect's system-thread rules. */
 export const withProtection = (dialect: SessionDialect, session: Session, ownIds: Set<string>): Session => {
@@ -39,7 +42,7 @@ export const withProtection = (dialect: SessionDialect, session: Session, ownIds
 };
 
 /** Who each key was: the sessions themselves by key (no per-session copy on the way). */
-const seenIn = (sessions: Session[]): SeenSessions => {
+const seenIn = (sessions: Session[]): LastRead => {
   const seen = new Map<string, Session>();
   for (const session of sessions) seen.set(session.key, session);
   return seen;
@@ -52,8 +55,8 @@ const seenIn = (sessions: Session[]): SeenSessions => {
  * session keeps from one list to the next (its time and state move, these do not) are written out
  * one by one: a loop over their names costs more than the rest of the row's mapping.
  */
-const shareStable = (session: Session, previous: SeenSessions | undefined): void => {
-  const before = previous?.get(session.key) as Session | undefined;
+const shareStable = (session: Session, previous: LastRead | undefined): void => {
+  const before = previous?.get(session.key);
   if (before?.key !== session.key) return;
   session.key = before.key;
   if (before.id === session.id) session.id = before.id;
@@ -153,7 +156,7 @@ const NOT_READ: LocksAvailability = { available: false, reason: 'The lock read w
  */
 export const readSnapshot = (
   handle: TenantHandle,
-  previous: SeenSessions | undefined,
+  previous: LastRead | undefined,
   options: ReadOptions = {},
 ): Promise<Read> =>
   handle.withConnection(async (connection) => {
@@ -161,7 +164,7 @@ export const readSnapshot = (
     const { dialect } = probe;
     const timeoutMs = handle.config.statementTimeoutMs;
     const beside = options.locks === false ? undefined : lockReadBeside(handle, timeoutMs);
-    const context = { address: handle.address };
+    const context = { address: handle.address, previous };
     const read: Session[] = [];
     // Long statements whose digest the hash did not find: their whole texts are read after. Not
     // the sidecar's own (this read's text is another by then, so its hash would never be known).

@@ -1,7 +1,7 @@
 import type { Metrics } from '../metrics/metrics';
 import type { TenantHandle } from '../tenants/handle';
 import { boundSessions } from './bound';
-import { readSnapshot, type SeenSessions, type Snapshot } from './read';
+import { type LastRead, readSnapshot, type SeenSessions, type Snapshot } from './read';
 import { createTurns } from './turns';
 
 /** A snapshot as the cache serves it: at most `maxSessions` sessions, flagged when cut. */
@@ -29,7 +29,7 @@ type Entry = {
    * Who each key was in the tenant's last read (every session, before the bound), kept after the
    * snapshot itself is let go: what the operator last saw, for the stale-id guard of closes.
    */
-  seen: SeenSessions | undefined;
+  seen: LastRead | undefined;
 };
 
 export const DEFAULT_FRESH_MS = 1000;

@@ -1,5 +1,5 @@
 import { makeSessionKey, type Session } from '@tenant-sessions/contracts';
-import type { DirectAddress, ProcessRow } from '../dialect';
+import type { DirectAddress, ProcessRow, RowContext } from '../dialect';
 import { NO_BLOCKERS, NO_OTHER_OBSERVERS, shared, sharedText, sqlOfRow, text } from '../rows';
 
 /** Empty text (SQL_ID, TRANS_STATE and TRACE_ID outside a statement or transaction) as null. */
@@ -40,7 +40,7 @@ const sourceOf = (row: ProcessRow, viaProxy: boolean): string => {
 };
 
 /** A GV$OB_PROCESSLIST row (sql.ts's aliases) as a Session. */
-export const obRowToSession = (row: ProcessRow): Session => {
+export const obRowToSession = (row: ProcessRow, context?: RowContext): Session => {
   const id = text(row.id) ?? '0';
   const observer = observerOf(row);
   const command = sharedText(row.command) ?? '';
@@ -50,9 +50,10 @@ export const obRowToSession = (row: ProcessRow): Session => {
   const db = sharedText(row.db);
   const sqlId = filled(row.sql_id);
   // Named fields, no spread: the literal gets all its properties in the object itself.
-  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row, sqlId);
+  const key = makeSessionKey(observer, id);
+  const { sqlPreview, sqlTruncated, sqlDigest } = sqlOfRow(row, sqlId, context?.previous?.get(key));
   return {
-    key: makeSessionKey(observer, id),
+    key,
     id,
     user: sharedText(row.user) ?? '',
     source: sourceOf(row, viaProxy),
