@@ -63,9 +63,11 @@ const waitUntilGone = async (
  * then the sending (sessions/send.ts: several connections at once, the OBProxy retry). The
  * outcomes are kept as the answers come (`record.settle`), appended in one write and made durable
  * by `record.flush` (one fsync, while the closed sessions are awaited and their claims released)
- * before the answer. One session's failure never stops the others; a record that cannot be
- * written stops every further KILL (what was appended is still flushed before that failure is
- * answered). A KILL whose answer never came is `unknown`; none is started
+ * before the answer. One session's failure never stops the others. An audit that cannot be
+ * written answers AUDIT_UNAVAILABLE: before any KILL when the attempts cannot be (nothing is
+ * sent), after them when the outcomes cannot be (each KILL sent has its durable attempt, which
+ * reads back as unknown; what was appended is still flushed). A KILL whose answer never came is
+ * `unknown`; none is started
  * once the statement timeout has passed since the call began. Results come back in the order of
  * `sessionKeys`.
  */
