@@ -121,17 +121,15 @@ export const closeAudit = (
     queue = done.catch(() => undefined);
     return done;
   };
-  /** Outcomes `settle` kept (with the attempts, for the log), not yet handed to the sink. */
-  let kept: Settlement[] = [];
-  let keptAttempts: KillAttempt[] = [];
+  /** Outcomes `settle` kept (with their attempts, for the log), not yet handed to the sink. */
+  let kept: Array<{ attempt: KillAttempt; settlement: Settlement }> = [];
   /** Hands the kept outcomes to the sink, in turn: one write for all of them. */
   const writeKept = (): Promise<void> => {
     if (kept.length === 0) return Promise.resolve();
-    const batch = kept;
     // Logged here, off the path between two KILLs of a connection.
-    for (const attempt of keptAttempts) logAttempt(attempt);
+    for (const { attempt } of kept) logAttempt(attempt);
+    const batch = kept.map(({ settlement }) => settlement);
     kept = [];
-    keptAttempts = [];
     return inTurn(() => sink.settle(batch).catch(failedOutcomes(batch)));
   };
   const failedOutcomes = (batch: Settlement[]) => (error: unknown) => {
@@ -175,12 +173,14 @@ export const closeAudit = (
     },
     settle: (id, attempt) => {
       if (broken) return Promise.reject(broken);
-      keptAttempts.push(attempt);
       const { outcome, message, code, params } = attempt;
       const time = new Date().toISOString();
       kept.push({
-        attempt: { ...whole(attempt, time), id },
-        outcome: { time, outcome, message, code, params },
+        attempt,
+        settlement: {
+          attempt: { ...whole(attempt, time), id },
+          outcome: { time, outcome, message, code, params },
+        },
       });
       return Promise.resolve();
     },
